@@ -1,0 +1,293 @@
+//! Per-speaker statistics over scored quotes.
+//!
+//! A speaker's **net stance** is the mean over their quotes of P(favor) − P(against), in [−1, 1];
+//! its 95% interval is the Student-t interval of that mean (none for a single quote), clipped to
+//! [−1, 1]. The speaker's **stance** label is the label with the highest mean probability. Net
+//! sentiment and the sentiment label are defined the same way with positive and negative.
+//!
+//! An [`Accumulator`] keeps only sums, so accumulators built on shards of a corpus
+//! [`merge`](Accumulator::merge) into the same table as one pass over the whole.
+//!
+//! Speakers are keyed by canonical name and kind. At the end of a run, a one-word person name
+//! ("Trump") is merged into the single longer person name of the run that ends with it ("Donald
+//! Trump"); when several longer names end with it, it stays apart.
+
+use crate::attribution::SpeakerKind;
+use crate::labels::Task;
+use crate::score::ScoredArticle;
+use serde::{Deserialize, Serialize};
+use statrs::distribution::{ContinuousCDF, StudentsT};
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Sums {
+    n: usize,
+    net: f64,
+    net_sq: f64,
+    prob: [f64; 3],
+}
+
+impl Sums {
+    fn add(&mut self, p: &[f64; 3]) {
+        let net = p[0] - p[1];
+        self.n += 1;
+        self.net += net;
+        self.net_sq += net * net;
+        for (acc, x) in self.prob.iter_mut().zip(p) {
+            *acc += x;
+        }
+    }
+    fn merge(&mut self, o: &Sums) {
+        self.n += o.n;
+        self.net += o.net;
+        self.net_sq += o.net_sq;
+        for (acc, x) in self.prob.iter_mut().zip(o.prob) {
+            *acc += x;
+        }
+    }
+    fn summary(&self, task: Task) -> Option<TaskSummary> {
+        if self.n == 0 {
+            return None;
+        }
+        let n = self.n as f64;
+        let mean = self.net / n;
+        let probs = [self.prob[0] / n, self.prob[1] / n, self.prob[2] / n];
+        let interval = (self.n >= 2).then(|| {
+            let var = ((self.net_sq - n * mean * mean) / (n - 1.0)).max(0.0);
+            let t = StudentsT::new(0.0, 1.0, n - 1.0)
+                .expect("valid t distribution")
+                .inverse_cdf(0.975);
+            let half = t * (var / n).sqrt();
+            ((mean - half).max(-1.0), (mean + half).min(1.0))
+        });
+        Some(TaskSummary {
+            label: task.labels()[crate::eval::argmax(&probs)].to_string(),
+            net: mean,
+            interval,
+            probabilities: probs,
+        })
+    }
+}
+
+/// One task's summary for a speaker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TaskSummary {
+    /// Label with the highest mean probability.
+    pub label: String,
+    /// Mean of P(first label) − P(second label) over the speaker's quotes, in [−1, 1].
+    pub net: f64,
+    /// 95% Student-t interval of `net`; `None` for a single quote.
+    pub interval: Option<(f64, f64)>,
+    /// Mean probabilities in the task's label order.
+    pub probabilities: [f64; 3],
+}
+
+/// A row of the stance table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpeakerStance {
+    /// Canonical name.
+    pub speaker: String,
+    /// Person, group, organization, state or unknown.
+    pub kind: SpeakerKind,
+    /// Every mention seen, sorted.
+    pub aliases: Vec<String>,
+    /// Number of articles the speaker is quoted in.
+    pub articles: usize,
+    /// Number of quotes.
+    pub quotes: usize,
+    /// Stance summary (absent when the model has no stance classifier).
+    pub stance: Option<TaskSummary>,
+    /// Sentiment summary (absent when the model has no sentiment classifier).
+    pub sentiment: Option<TaskSummary>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+struct SpeakerSums {
+    aliases: BTreeSet<String>,
+    articles: BTreeSet<String>,
+    quotes: usize,
+    stance: Sums,
+    sentiment: Sums,
+}
+
+impl SpeakerSums {
+    fn merge(&mut self, o: &SpeakerSums) {
+        self.aliases.extend(o.aliases.iter().cloned());
+        self.articles.extend(o.articles.iter().cloned());
+        self.quotes += o.quotes;
+        self.stance.merge(&o.stance);
+        self.sentiment.merge(&o.sentiment);
+    }
+}
+
+/// Running per-speaker sums; merge shards, then [`finish`](Accumulator::finish).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Accumulator {
+    speakers: BTreeMap<(String, SpeakerKind), SpeakerSums>,
+}
+
+impl Accumulator {
+    /// An empty accumulator.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds every quote of a scored article.
+    pub fn add(&mut self, article: &ScoredArticle) {
+        for q in &article.quotes {
+            let key = (q.quote.speaker.clone(), q.quote.speaker_kind);
+            let s = self.speakers.entry(key).or_default();
+            s.quotes += 1;
+            s.articles.insert(article.id.clone());
+            if !q.quote.mention.is_empty() {
+                s.aliases.insert(q.quote.mention.clone());
+            }
+            if let Some(p) = &q.stance {
+                s.stance.add(&p.probabilities);
+            }
+            if let Some(p) = &q.sentiment {
+                s.sentiment.add(&p.probabilities);
+            }
+        }
+        for sp in &article.speakers {
+            if let Some(s) = self.speakers.get_mut(&(sp.name.clone(), sp.kind)) {
+                s.aliases.extend(sp.aliases.iter().cloned());
+            }
+        }
+    }
+
+    /// Adds another accumulator's sums (e.g. from another shard of the corpus).
+    pub fn merge(&mut self, other: &Accumulator) {
+        for (k, v) in &other.speakers {
+            self.speakers.entry(k.clone()).or_default().merge(v);
+        }
+    }
+
+    /// The stance table: one row per speaker, most quoted first (ties by name).
+    pub fn finish(&self) -> Vec<SpeakerStance> {
+        let mut speakers = self.speakers.clone();
+        // one-word person names merge into the unique longer name ending with them
+        let keys: Vec<(String, SpeakerKind)> = speakers.keys().cloned().collect();
+        for (name, kind) in &keys {
+            if *kind != SpeakerKind::Person || name.contains(' ') {
+                continue;
+            }
+            let longer: Vec<&(String, SpeakerKind)> = keys
+                .iter()
+                .filter(|(n, k)| *k == SpeakerKind::Person && n.ends_with(&format!(" {name}")))
+                .collect();
+            if longer.len() == 1 {
+                let short = speakers.remove(&(name.clone(), *kind)).expect("key exists");
+                speakers
+                    .get_mut(longer[0])
+                    .expect("key exists")
+                    .merge(&short);
+            }
+        }
+        let mut rows: Vec<SpeakerStance> = speakers
+            .into_iter()
+            .map(|((speaker, kind), s)| SpeakerStance {
+                speaker,
+                kind,
+                aliases: s.aliases.into_iter().collect(),
+                articles: s.articles.len(),
+                quotes: s.quotes,
+                stance: s.stance.summary(Task::Stance),
+                sentiment: s.sentiment.summary(Task::Sentiment),
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            b.quotes
+                .cmp(&a.quotes)
+                .then_with(|| a.speaker.cmp(&b.speaker))
+        });
+        rows
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::{Quote, QuoteKind};
+    use crate::score::{Prediction, ScoredQuote};
+
+    fn quote(article: &str, speaker: &str, p: [f64; 3]) -> ScoredQuote {
+        ScoredQuote {
+            article: article.into(),
+            quote: Quote {
+                speaker: speaker.into(),
+                speaker_kind: SpeakerKind::Person,
+                mention: speaker.into(),
+                mention_span: None,
+                cue: "said".into(),
+                cue_span: None,
+                kind: QuoteKind::Direct,
+                start: 0,
+                end: 0,
+                parts: vec![],
+                text: String::new(),
+                unit: (0, 0),
+            },
+            stance: Some(Prediction::new(Task::Stance, p)),
+            sentiment: None,
+        }
+    }
+
+    fn article(id: &str, quotes: Vec<ScoredQuote>) -> ScoredArticle {
+        ScoredArticle {
+            id: id.into(),
+            title: None,
+            date: None,
+            speakers: vec![],
+            quotes,
+        }
+    }
+
+    #[test]
+    fn net_stance_interval_and_label() {
+        let mut acc = Accumulator::new();
+        acc.add(&article(
+            "a",
+            vec![
+                quote("a", "Jane Doe", [0.1, 0.8, 0.1]),
+                quote("a", "Jane Doe", [0.15, 0.75, 0.1]),
+            ],
+        ));
+        let t = acc.finish();
+        let s = t[0].stance.as_ref().unwrap();
+        assert!((s.net - (-0.65)).abs() < 1e-12);
+        assert_eq!(s.label, "against");
+        // t(0.975, 1 df) = 12.7062; sd of (-0.7, -0.6) = 0.0707; se = 0.05; half = 0.6353
+        let (lo, hi) = s.interval.unwrap();
+        assert_eq!(lo, -1.0);
+        assert!((hi - (-0.65 + 12.706204736 * 0.05)).abs() < 1e-6, "{hi}");
+        assert!(t[0].sentiment.is_none());
+    }
+
+    #[test]
+    fn shards_merge_to_the_same_table_and_surnames_join() {
+        let a = article("a", vec![quote("a", "Donald Trump", [0.6, 0.2, 0.2])]);
+        let b = article(
+            "b",
+            vec![
+                quote("b", "Trump", [0.2, 0.6, 0.2]),
+                quote("b", "Ali", [0.3, 0.3, 0.4]),
+            ],
+        );
+        let mut one = Accumulator::new();
+        one.add(&a);
+        one.add(&b);
+        let mut s1 = Accumulator::new();
+        s1.add(&a);
+        let mut s2 = Accumulator::new();
+        s2.add(&b);
+        s1.merge(&s2);
+        assert_eq!(one.finish(), s1.finish());
+        let t = one.finish();
+        assert_eq!(t[0].speaker, "Donald Trump");
+        assert_eq!((t[0].quotes, t[0].articles), (2, 2));
+        assert!(t[0].stance.as_ref().unwrap().net.abs() < 1e-12);
+        assert_eq!(t[1].speaker, "Ali");
+        assert_eq!(t[1].stance.as_ref().unwrap().interval, None);
+    }
+}

@@ -1,0 +1,1413 @@
+//! The attribution pass over one article: sentence by sentence, find cues, their speakers and
+//! their content, then resolve speakers to canonical names.
+
+use super::lexicon::{self, CueForm};
+use super::marks::{QuoteSpan, find_quotes_in};
+use super::speakers::{self, MentionInfo, Registry, SpeakerKind};
+use super::{Attribution, Quote, QuoteKind, Speaker};
+use crate::text::sentences::{self, Paragraph, Sentence};
+use crate::text::tokens::{Token, TokenKind, tokenize};
+
+/// A sentence, or several merged because a quote runs across their boundary.
+#[derive(Debug, Clone, Copy)]
+struct Group {
+    start: usize,
+    end: usize,
+    paragraph: usize,
+    last_paragraph: usize,
+}
+
+fn merge_sentences(sents: &[Sentence], quotes: &[QuoteSpan]) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    for s in sents {
+        let joins = groups.last().is_some_and(|g| {
+            quotes
+                .iter()
+                .any(|q| q.open < g.end && q.close > g.end && q.open < s.end && q.close > s.start)
+        });
+        if joins {
+            let g = groups.last_mut().expect("checked");
+            g.end = s.end;
+            g.last_paragraph = s.paragraph;
+        } else {
+            groups.push(Group {
+                start: s.start,
+                end: s.end,
+                paragraph: s.paragraph,
+                last_paragraph: s.paragraph,
+            });
+        }
+    }
+    groups
+}
+
+/// How a cue relates to its speaker and content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CueRole {
+    /// "X said …", "X has rejected …", "…," said X.
+    Finite,
+    /// ", stating …", "describing … as …", "By labeling …".
+    Participial,
+    /// "according to X".
+    Source,
+    /// "… was rejected by X".
+    Passive,
+}
+
+#[derive(Debug, Clone)]
+struct Cue {
+    /// Frame index of the (first) cue token.
+    idx: usize,
+    /// Frame index one past the cue (2 for "according to").
+    end: usize,
+    lemma: &'static str,
+    role: CueRole,
+}
+
+/// Lemmas whose bare and third-person forms are usually nouns ("a call", "the offer").
+const NOUNISH: &[&str] = &[
+    "call", "offer", "report", "comment", "question", "promise", "pledge", "demand", "fear",
+    "hope", "post", "answer", "remark", "term", "label", "brand", "state", "note", "welcome",
+    "praise", "voice", "forecast", "estimate", "dispute", "claim", "outline", "signal", "tweet",
+    "respond", "threaten", "deny", "warn", "stress", "reply", "caution", "vow", "hail", "question",
+    "blame", "propose", "add", "express", "confirm", "mention", "repeat", "recall",
+];
+
+const BLOCKING_PREV: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "this",
+    "that",
+    "these",
+    "those",
+    "any",
+    "no",
+    "every",
+    "to",
+    "so",
+    "so-called",
+    "'s",
+    "\u{2019}s",
+    "of",
+    "and",
+    "or",
+    "new",
+    "first",
+    "last",
+    "whose",
+    "which",
+];
+
+const PASSIVE_AUX: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
+
+/// The sentence's tokens outside quotes, with each quote collapsed to one placeholder token.
+struct Frame<'a> {
+    toks: Vec<Token<'a>>,
+    quote: Vec<Option<usize>>,
+}
+
+impl<'a> Frame<'a> {
+    fn build(text: &'a str, g: &Group, quotes: &[QuoteSpan]) -> Self {
+        let mut toks = Vec::new();
+        let mut quote = Vec::new();
+        let mut last_q: Option<usize> = None;
+        for t in tokenize(&text[g.start..g.end]) {
+            let t = Token {
+                start: t.start + g.start,
+                end: t.end + g.start,
+                ..t
+            };
+            let qi = quotes
+                .iter()
+                .position(|q| t.start >= q.open && t.end <= q.close);
+            match qi {
+                Some(qi) => {
+                    if last_q != Some(qi) {
+                        let q = &quotes[qi];
+                        let s = q.open.max(g.start);
+                        let e = q.close.min(g.end);
+                        toks.push(Token {
+                            text: &text[s..e],
+                            start: s,
+                            end: e,
+                            kind: TokenKind::Punct,
+                        });
+                        quote.push(Some(qi));
+                        last_q = Some(qi);
+                    }
+                }
+                None => {
+                    toks.push(t);
+                    quote.push(None);
+                    last_q = None;
+                }
+            }
+        }
+        Frame { toks, quote }
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.toks[i].text.to_lowercase()
+    }
+
+    fn is(&self, i: usize, s: &str) -> bool {
+        i < self.toks.len() && self.quote[i].is_none() && self.toks[i].text.eq_ignore_ascii_case(s)
+    }
+
+    fn is_quote(&self, i: usize) -> bool {
+        i < self.toks.len() && self.quote[i].is_some()
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        i < self.toks.len() && self.quote[i].is_none() && self.toks[i].is_wordlike()
+    }
+
+    fn len(&self) -> usize {
+        self.toks.len()
+    }
+}
+
+fn is_participle_context(f: &Frame<'_>, i: usize) -> bool {
+    if i == 0 {
+        return true;
+    }
+    let p = f.toks[i - 1].text;
+    if matches!(p, "," | ";" | "\u{2014}" | "\u{2013}" | "(") || f.is_quote(i - 1) {
+        return true;
+    }
+    let pl = p.to_lowercase();
+    matches!(
+        pl.as_str(),
+        "by" | "after" | "while" | "before" | "when" | "in" | "and"
+    ) && (i == 1 || matches!(f.toks[i - 2].text, "," | ";") || f.is_quote(i - 2))
+}
+
+fn find_cues(f: &Frame<'_>) -> Vec<Cue> {
+    let mut cues = Vec::new();
+    let n = f.len();
+    let mut i = 0;
+    while i < n {
+        if f.quote[i].is_some() || f.toks[i].kind != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        let lower = f.lower(i);
+        if lower == "according" && f.is(i + 1, "to") {
+            cues.push(Cue {
+                idx: i,
+                end: i + 2,
+                lemma: "according to",
+                role: CueRole::Source,
+            });
+            i += 2;
+            continue;
+        }
+        let Some((lemma, form)) = lexicon::cue(&lower) else {
+            i += 1;
+            continue;
+        };
+        if f.toks[i].is_capitalized() && i != 0 {
+            i += 1;
+            continue;
+        }
+        let prev = if i > 0 && f.quote[i - 1].is_none() {
+            f.lower(i - 1)
+        } else {
+            String::new()
+        };
+        let role = match form {
+            CueForm::Participle => {
+                if is_participle_context(f, i) {
+                    Some(CueRole::Participial)
+                } else if matches!(prev.as_str(), "was" | "is" | "are" | "were" | "been" | "be") {
+                    Some(CueRole::Finite)
+                } else {
+                    None
+                }
+            }
+            CueForm::Finite => {
+                let bare =
+                    lower == lemma || lower == format!("{lemma}s") || lower == format!("{lemma}es");
+                if PASSIVE_AUX.contains(&prev.as_str()) && !bare {
+                    if f.is(i + 1, "by") {
+                        Some(CueRole::Passive)
+                    } else {
+                        None
+                    }
+                } else if ((bare || prev != "and") && BLOCKING_PREV.contains(&prev.as_str()))
+                    || (bare && NOUNISH.contains(&lemma))
+                {
+                    None
+                } else {
+                    Some(CueRole::Finite)
+                }
+            }
+        };
+        if let Some(role) = role {
+            cues.push(Cue {
+                idx: i,
+                end: i + 1,
+                lemma,
+                role,
+            });
+        }
+        i += 1;
+    }
+    cues
+}
+
+/// Words allowed between a subject and its cue.
+fn skip_back(f: &Frame<'_>, mut i: usize) -> usize {
+    while i > 0 {
+        let t = &f.toks[i - 1];
+        if f.quote[i - 1].is_some() || t.kind != TokenKind::Word {
+            break;
+        }
+        let l = t.text.to_lowercase();
+        let adverb = l.ends_with("ly") && !t.is_capitalized() && l.len() > 4;
+        if lexicon::BETWEEN_SUBJECT_AND_CUE.contains(&l.as_str()) || adverb {
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+const SETTING_PREPOSITIONS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "last",
+    "earlier",
+    "late",
+    "over",
+    "after",
+    "before",
+    "this",
+    "outside",
+    "from",
+    "via",
+    "through",
+    "yesterday",
+    "today",
+];
+
+fn preceded_by_preposition(f: &Frame<'_>, m: (usize, usize)) -> bool {
+    m.0 > 0
+        && f.is_word(m.0 - 1)
+        && matches!(
+            f.lower(m.0 - 1).as_str(),
+            "to" | "with"
+                | "from"
+                | "by"
+                | "of"
+                | "for"
+                | "against"
+                | "about"
+                | "at"
+                | "on"
+                | "than"
+                | "in"
+                | "into"
+                | "over"
+                | "during"
+                | "outside"
+        )
+}
+
+/// The subject of a finite cue at frame index `i`: the noun phrase before it, looking past
+/// auxiliaries and adverbs ("has firmly rejected"), a setting phrase ("the union on Monday
+/// rejected", "Osei in a statement said") and a parenthetical (", speaking in parliament,").
+fn subject_before(f: &Frame<'_>, i: usize) -> Option<(usize, usize)> {
+    let j = skip_back(f, i);
+    if let Some(m) = speakers::np_before(&f.toks, j, 0)
+        && !preceded_by_preposition(f, m)
+    {
+        return Some(m);
+    }
+    // a setting phrase of at most six words between subject and cue
+    for k in (j.saturating_sub(7)..j).rev() {
+        if k == 0 || !f.is_word(k) || !SETTING_PREPOSITIONS.contains(&f.lower(k).as_str()) {
+            continue;
+        }
+        if (k..j).any(|x| !f.is_word(x) || lexicon::cue(&f.lower(x)).is_some()) {
+            continue;
+        }
+        let k2 = skip_back(f, k);
+        if let Some(m) = speakers::np_before(&f.toks, k2, 0)
+            && !preceded_by_preposition(f, m)
+        {
+            return Some(m);
+        }
+    }
+    // a parenthetical between commas: "Minister Ines Barros, speaking in parliament, urged"
+    if j > 0 && f.toks[j - 1].text == "," {
+        let close = j - 1;
+        let open = (close.saturating_sub(9)..close)
+            .rev()
+            .find(|&k| f.toks[k].text == "," && f.quote[k].is_none())?;
+        let first = f.lower(open + 1);
+        let parenthetical = first.ends_with("ing")
+            || SETTING_PREPOSITIONS.contains(&first.as_str())
+            || matches!(
+                first.as_str(),
+                "who" | "which" | "according" | "however" | "meanwhile"
+            );
+        if parenthetical && (open + 1..close).all(|x| f.quote[x].is_none()) {
+            let k2 = skip_back(f, open);
+            if let Some(m) = speakers::np_before(&f.toks, k2, 0)
+                && !preceded_by_preposition(f, m)
+            {
+                return Some(m);
+            }
+        }
+    }
+    None
+}
+
+/// The sentence subject: the first noun phrase after any opening adverbial ("On Tuesday, …").
+fn sentence_subject(f: &Frame<'_>, before: usize) -> Option<(usize, usize)> {
+    let n = before.min(f.len());
+    let mut starts = vec![0];
+    for i in 0..n {
+        if f.toks[i].text == "," && i + 1 < n {
+            starts.push(i + 1);
+        }
+    }
+    for s in starts {
+        if f.quote.get(s).is_some_and(|q| q.is_some()) {
+            continue;
+        }
+        // skip a leading "However" / "Yet" / "Then"
+        let mut s = s;
+        while s < n
+            && (matches!(
+                f.lower(s).as_str(),
+                "however" | "yet" | "then" | "meanwhile" | "but" | "and" | "also" | "still" | "so"
+            ) || (s > 0 && f.toks[s].text == "," && f.quote[s].is_none()))
+        {
+            s += 1;
+        }
+        if s >= n {
+            continue;
+        }
+        if let Some((a, b)) = speakers::np_after(&f.toks, s, n) {
+            // the phrase must be followed by something verb-like, not another preposition
+            if b < f.len() && f.toks[b].is_wordlike() {
+                return Some((a, b));
+            }
+        }
+        let l = f.lower(s);
+        let opener = matches!(
+            l.as_str(),
+            "in" | "on"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "by"
+                | "with"
+                | "for"
+                | "from"
+                | "since"
+                | "despite"
+                | "amid"
+                | "following"
+                | "under"
+                | "late"
+                | "early"
+                | "earlier"
+                | "later"
+                | "last"
+                | "this"
+                | "speaking"
+                | "asked"
+        ) || f.toks[s].kind == TokenKind::Number;
+        if !opener {
+            return None;
+        }
+    }
+    None
+}
+
+/// A finite cue's frame index, speaker mention (frame token range) and entity: what a
+/// participial cue later in the sentence inherits.
+type Anchor = (usize, Option<(usize, usize)>, Option<usize>);
+
+#[derive(Debug, Clone)]
+struct Found {
+    mention: Option<(usize, usize)>, // frame token range
+    entity: Option<usize>,
+    cue: Cue,
+    parts: Vec<(usize, usize)>, // byte spans
+    kind: QuoteKind,
+    unit: (usize, usize),
+    consumed: Vec<usize>, // quote indices
+    group: usize,
+}
+
+struct Article<'a> {
+    text: &'a str,
+    quotes: Vec<QuoteSpan>,
+    registry: Registry,
+    acronyms: Vec<(String, String)>,
+    found: Vec<Found>,
+}
+
+pub(super) fn run(text: &str) -> Attribution {
+    let paragraphs: Vec<Paragraph> = sentences::paragraphs(text);
+    let sents = sentences::split(text);
+    let quotes = find_quotes_in(text, &paragraphs);
+    let groups = merge_sentences(&sents, &quotes);
+    let mut a = Article {
+        text,
+        quotes,
+        registry: Registry::default(),
+        acronyms: Vec::new(),
+        found: Vec::new(),
+    };
+    for (gi, g) in groups.iter().enumerate() {
+        a.group(gi, g, &groups);
+    }
+    a.finish()
+}
+
+impl<'a> Article<'a> {
+    fn span_text(&self, f: &Frame<'_>, (s, e): (usize, usize)) -> &'a str {
+        &self.text[f.toks[s].start..f.toks[e - 1].end]
+    }
+
+    fn resolve(&mut self, f: &Frame<'_>, m: (usize, usize)) -> Option<usize> {
+        self.resolve_as(f, m, true)
+    }
+
+    fn resolve_as(&mut self, f: &Frame<'_>, m: (usize, usize), salient: bool) -> Option<usize> {
+        let mut info: MentionInfo = speakers::parse_mention(&f.toks[m.0..m.1]);
+        if let Some(name) = &info.name
+            && let Some((full, _)) = self.acronyms.iter().find(|(_, ac)| ac == name)
+        {
+            info.name = Some(full.clone());
+            info.kind = SpeakerKind::Organization;
+        }
+        let text = self.span_text(f, m);
+        self.registry
+            .resolve(&info, text, f.toks[m.0].start, salient)
+    }
+
+    /// Registers full personal names mentioned in passing ("Italian minister Stefano Patuanelli
+    /// sent a letter"), so a later role mention ("the minister") can find them.
+    fn register_names(&mut self, f: &Frame<'_>) {
+        let n = f.len();
+        let mut i = 0;
+        while i < n {
+            if !speakers::is_name_token(&f.toks[i], i == 0) || f.quote[i].is_some() {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < n && f.quote[j].is_none() && speakers::is_name_token(&f.toks[j], j == 0) {
+                j += 1;
+            }
+            let next_possessive =
+                j < n && (f.toks[j].text == "'s" || f.toks[j].text == "\u{2019}s");
+            if !next_possessive && let Some((s, e)) = speakers::np_before(&f.toks, j, 0) {
+                let info = speakers::parse_mention(&f.toks[s..e]);
+                if info.kind == SpeakerKind::Person
+                    && info.name.as_ref().is_some_and(|nm| nm.contains(' '))
+                {
+                    self.resolve_as(f, (s, e), false);
+                }
+            }
+            i = j.max(i + 1);
+        }
+    }
+
+    fn record_acronyms(&mut self, f: &Frame<'_>) {
+        for i in 0..f.len().saturating_sub(3) {
+            if f.toks[i + 1].text == "(" && f.toks[i + 3].text == ")" {
+                let ac = f.toks[i + 2].text;
+                let is_ac = ac.len() >= 2 && ac.chars().all(|c| c.is_uppercase() || c == '.');
+                if is_ac
+                    && speakers::is_name_token(&f.toks[i], false)
+                    && let Some((s, e)) = speakers::np_before(&f.toks, i + 1, 0)
+                {
+                    let info = speakers::parse_mention(&f.toks[s..e]);
+                    let full = info.name.unwrap_or(info.label);
+                    self.acronyms.push((full, ac.to_string()));
+                }
+            }
+        }
+    }
+
+    fn group(&mut self, gi: usize, g: &Group, groups: &[Group]) {
+        let f = Frame::build(self.text, g, &self.quotes);
+        if f.len() == 0 {
+            return;
+        }
+        self.record_acronyms(&f);
+        self.register_names(&f);
+        let cues = find_cues(&f);
+        let mut consumed: Vec<usize> = Vec::new();
+        // frame index ranges already used as content of an earlier cue (nested cues are skipped)
+        let mut covered: Vec<(usize, usize)> = Vec::new();
+        let mut results: Vec<Found> = Vec::new();
+        let mut finite_speakers: Vec<Anchor> = Vec::new();
+
+        // first pass: finite, passive and source cues
+        for cue in cues.iter().filter(|c| c.role != CueRole::Participial) {
+            if covered.iter().any(|&(s, e)| cue.idx >= s && cue.idx < e) {
+                continue;
+            }
+            let found = match cue.role {
+                CueRole::Finite => self.finite(&f, &cues, cue, &finite_speakers, gi),
+                CueRole::Source => self.source(&f, cue, gi),
+                CueRole::Passive => self.passive(&f, cue, gi),
+                CueRole::Participial => None,
+            };
+            if let Some((found, region)) = found {
+                finite_speakers.push((cue.idx, found.mention, found.entity));
+                covered.push(region);
+                consumed.extend(found.consumed.iter().copied());
+                results.push(found);
+            }
+        }
+        // second pass: participial cues take the speaker of the nearest finite cue
+        for cue in cues.iter().filter(|c| c.role == CueRole::Participial) {
+            if covered.iter().any(|&(s, e)| {
+                cue.idx >= s && cue.idx < e && !(cue.idx > 0 && f.toks[cue.idx - 1].text == ",")
+            }) {
+                continue;
+            }
+            if let Some((found, region)) = self.participial(&f, &cues, cue, &finite_speakers, gi) {
+                covered.push(region);
+                consumed.extend(found.consumed.iter().copied());
+                results.push(found);
+            }
+        }
+        // direct quotes with a speaker but a verb outside the lexicon: "…," the minister shouted.
+        self.generic_direct(&f, &mut consumed, &mut results, gi);
+        // bare quotes: the whole sentence is a quote → continuation of the previous speaker
+        let frame_words = (0..f.len()).filter(|&i| f.is_word(i)).count();
+        for i in 0..f.len() {
+            let Some(qi) = f.quote[i] else { continue };
+            if consumed.contains(&qi) {
+                continue;
+            }
+            let q = &self.quotes[qi];
+            if frame_words == 0 && q.word_count(self.text) >= 3 && (q.open >= g.start) {
+                let prev = self.previous_speaker(g, groups, gi);
+                results.push(Found {
+                    mention: None,
+                    entity: prev,
+                    cue: Cue {
+                        idx: i,
+                        end: i,
+                        lemma: "",
+                        role: CueRole::Finite,
+                    },
+                    parts: q.parts.clone(),
+                    kind: QuoteKind::Direct,
+                    unit: (q.start(), q.end()),
+                    consumed: vec![qi],
+                    group: gi,
+                });
+                consumed.push(qi);
+            }
+        }
+        if results.is_empty() {
+            // keep the sentence subject salient for pronouns ("Mitsotakis met …, where he said")
+            if let Some(m) = sentence_subject(&f, f.len()) {
+                let info = speakers::parse_mention(&f.toks[m.0..m.1]);
+                if info.kind == SpeakerKind::Person && info.name.is_some() {
+                    self.resolve(&f, m);
+                }
+            }
+        }
+        results.sort_by_key(|r| r.parts.first().map_or(0, |p| p.0));
+        // carry token ranges as byte spans for the mention
+        for r in results.iter_mut() {
+            if let Some((s, e)) = r.mention {
+                r.mention = Some((f.toks[s].start, f.toks[e - 1].end));
+            }
+            r.cue = Cue {
+                idx: if r.cue.lemma.is_empty() {
+                    usize::MAX
+                } else {
+                    f.toks[r.cue.idx].start
+                },
+                end: if r.cue.lemma.is_empty() {
+                    usize::MAX
+                } else {
+                    f.toks[r.cue.end - 1].end
+                },
+                ..r.cue.clone()
+            };
+        }
+        self.found.extend(results);
+    }
+
+    fn previous_speaker(&self, g: &Group, groups: &[Group], gi: usize) -> Option<usize> {
+        // a quote in the same or the previous paragraph
+        if let Some(last) = self.found.last() {
+            let lg = &groups[last.group];
+            if g.paragraph <= lg.last_paragraph + 1 && last.entity.is_some() {
+                return last.entity;
+            }
+        }
+        // the previous sentence ends with a colon: "The minister was blunt:"
+        if gi > 0 {
+            let pg = &groups[gi - 1];
+            if self.text[pg.start..pg.end].trim_end().ends_with(':') {
+                let f = Frame::build(self.text, pg, &self.quotes);
+                if let Some(m) = sentence_subject(&f, f.len()) {
+                    let info = speakers::parse_mention(&f.toks[m.0..m.1]);
+                    let text = self.span_text(&f, m);
+                    let mut reg = self.registry.clone();
+                    return reg.resolve(&info, text, f.toks[m.0].start, true);
+                }
+            }
+        }
+        None
+    }
+
+    /// Where the content of a cue ends: sentence end, ";", ", <participial cue>", or the start of
+    /// another attribution (", and X said").
+    fn region_end(&self, f: &Frame<'_>, cues: &[Cue], from: usize) -> usize {
+        let n = f.len();
+        for k in from..n {
+            if f.quote[k].is_some() {
+                continue;
+            }
+            let t = f.toks[k].text;
+            if t == ";" {
+                return k;
+            }
+            if t == "," || t == "\u{2014}" {
+                if cues
+                    .iter()
+                    .any(|c| c.idx == k + 1 && c.role == CueRole::Participial)
+                {
+                    return k;
+                }
+                // ", and X said" / ", but Y said"
+                let mut j = k + 1;
+                if f.is(j, "and") || f.is(j, "but") || f.is(j, "while") {
+                    j += 1;
+                }
+                if let Some((_, e)) = speakers::np_after(&f.toks, j, n) {
+                    let e2 = skip_forward(f, e);
+                    if cues
+                        .iter()
+                        .any(|c| c.idx == e2 && c.role == CueRole::Finite)
+                    {
+                        return k;
+                    }
+                }
+            }
+        }
+        n
+    }
+
+    fn finite(
+        &mut self,
+        f: &Frame<'_>,
+        cues: &[Cue],
+        cue: &Cue,
+        finite_speakers: &[Anchor],
+        gi: usize,
+    ) -> Option<(Found, (usize, usize))> {
+        let i = cue.idx;
+        let n = f.len();
+        // inverted: "…," said Jane Doe.
+        let after_quote = (i >= 1 && f.is_quote(i - 1))
+            || (i >= 2 && f.toks[i - 1].text == "," && f.is_quote(i - 2));
+        let mut mention: Option<(usize, usize)> = None;
+        let mut content_from = cue.end;
+        if after_quote && let Some((s, e)) = speakers::np_after(&f.toks, i + 1, n) {
+            mention = Some((s, e));
+            content_from = e;
+        }
+        if mention.is_none() {
+            mention = subject_before(f, i);
+            // "X cited Article 5 and said" → the subject of the coordinated verb
+            let j = skip_back(f, i);
+            if mention.is_none() && j > 0 && (f.is(j - 1, "and") || f.is(j - 1, "but")) {
+                mention = finite_speakers
+                    .last()
+                    .and_then(|x| x.1)
+                    .or_else(|| sentence_subject(f, j));
+            }
+        }
+        let mention = mention?;
+        // a name inside a prepositional phrase is no subject
+        if !after_quote && preceded_by_preposition(f, mention) {
+            return None;
+        }
+        let entity = self.resolve(f, mention);
+        // content
+        let mut c = content_from.max(cue.end);
+        if (cue.lemma == "tell"
+            || cue.lemma == "ask"
+            || cue.lemma == "warn"
+            || cue.lemma == "assure")
+            && let Some((_, e)) = speakers::np_after(&f.toks, c, n)
+        {
+            c = e;
+        }
+        let end = self.region_end(f, cues, c);
+        let addressee = c > cue.end || matches!(cue.lemma, "tell" | "assure" | "inform" | "remind");
+        c = skip_to_that(f, c, end);
+        if addressee && !(c > 0 && f.is(c - 1, "that")) {
+            // "told reporters outside the gates that …"
+            if let Some(k) = (c..end.min(c + 9)).find(|&k| f.is(k, "that"))
+                && (c..k).all(|x| f.quote[x].is_none() && f.toks[x].text != ",")
+            {
+                c = k + 1;
+            }
+        }
+        while c < end && !f.is_quote(c) && matches!(f.toks[c].text, "," | ":" | "\u{2014}" | "-") {
+            c += 1;
+        }
+        let region_words = (c..end).filter(|&k| f.is_word(k)).count();
+        let region_quotes: Vec<usize> = (c..end).filter(|&k| f.is_quote(k)).collect();
+        let quote_before = {
+            let ms = mention.0.min(i);
+            if ms >= 1 && f.is_quote(ms - 1) {
+                Some(ms - 1)
+            } else if ms >= 2
+                && matches!(f.toks[ms - 1].text, "," | "\u{2014}")
+                && f.is_quote(ms - 2)
+            {
+                Some(ms - 2)
+            } else {
+                None
+            }
+        };
+        let mut consumed = Vec::new();
+        let mut parts = Vec::new();
+        let kind;
+        if region_words == 0 && region_quotes.is_empty() {
+            if let Some(qk) = quote_before {
+                // trailing cue: the quote before the speaker
+                let qi = f.quote[qk].expect("quote");
+                parts.extend(self.quotes[qi].parts.iter().copied());
+                consumed.push(qi);
+                kind = QuoteKind::Direct;
+            } else {
+                // "<content>, officials said." — reported content before the speaker
+                let ms = mention.0.min(i);
+                if ms < 2 || f.toks[ms - 1].text != "," {
+                    return None;
+                }
+                let last = last_content_token(f, 0, ms - 1);
+                if (0..=last).filter(|&k| f.is_word(k)).count() < 3 {
+                    return None;
+                }
+                let s = f.toks[0].start;
+                let e = self.include_closing_mark(s, f.toks[last].end);
+                parts.push((s, e));
+                for k in 0..=last {
+                    if let Some(qi) = f.quote[k] {
+                        consumed.push(qi);
+                    }
+                }
+                kind = if consumed.is_empty() {
+                    QuoteKind::Indirect
+                } else {
+                    QuoteKind::Mixed
+                };
+            }
+        } else if let Some(&first_q) = region_quotes.first().filter(|&&k| {
+            let words_before = (c..k).filter(|&j| f.is_word(j)).count();
+            let sep_before = k > c && matches!(f.toks[k - 1].text, "," | ":");
+            let words_after = (k + 1..end).filter(|&j| f.is_word(j)).count();
+            let sep_after = k + 1 < end && matches!(f.toks[k + 1].text, "," | "\u{2014}" | "(");
+            (words_before == 0 || (words_before <= 6 && sep_before))
+                && (words_after <= 2 || (sep_after && words_after <= 8))
+        }) {
+            // speaker before a quote: X said, "…" (possibly the second part of a split quote)
+            if let Some(qk) = quote_before {
+                let qi = f.quote[qk].expect("quote");
+                parts.extend(self.quotes[qi].parts.iter().copied());
+                consumed.push(qi);
+            }
+            for &k in &region_quotes {
+                let qi = f.quote[k].expect("quote");
+                parts.extend(self.quotes[qi].parts.iter().copied());
+                consumed.push(qi);
+            }
+            let _ = first_q;
+            kind = QuoteKind::Direct;
+        } else {
+            // reported speech, possibly with quoted words inside
+            let s = f.toks[c].start;
+            let e = f.toks[last_content_token(f, c, end)].end;
+            let e = self.include_closing_mark(s, e);
+            parts.push((s, e));
+            for &k in &region_quotes {
+                consumed.push(f.quote[k].expect("quote"));
+            }
+            kind = if region_quotes.is_empty() {
+                QuoteKind::Indirect
+            } else {
+                QuoteKind::Mixed
+            };
+        }
+        let ms = f.toks[mention.0].start;
+        let me = f.toks[mention.1 - 1].end;
+        let cs = f.toks[i].start;
+        let ce = f.toks[cue.end - 1].end;
+        let us = parts
+            .iter()
+            .map(|p| p.0)
+            .chain([ms, cs])
+            .min()
+            .unwrap_or(ms);
+        let ue = parts
+            .iter()
+            .map(|p| p.1)
+            .chain([me, ce])
+            .max()
+            .unwrap_or(me);
+        Some((
+            Found {
+                mention: Some(mention),
+                entity,
+                cue: cue.clone(),
+                parts,
+                kind,
+                unit: (us, ue),
+                consumed,
+                group: gi,
+            },
+            (cue.end, end),
+        ))
+    }
+
+    /// Extends a content span that ends inside a quote to its closing mark's content end.
+    fn include_closing_mark(&self, s: usize, e: usize) -> usize {
+        self.quotes
+            .iter()
+            .filter(|q| q.open >= s && q.open < e && q.close >= e)
+            .map(|q| q.end())
+            .max()
+            .unwrap_or(e)
+            .max(e)
+    }
+
+    fn source(&mut self, f: &Frame<'_>, cue: &Cue, gi: usize) -> Option<(Found, (usize, usize))> {
+        let n = f.len();
+        let mut limit = cue.end;
+        while limit < n
+            && f.quote[limit].is_none()
+            && !matches!(f.toks[limit].text, "," | "." | ";" | ")")
+        {
+            limit += 1;
+        }
+        let (ms, me) = speakers::np_after(&f.toks, cue.end, limit)?;
+        if matches!(
+            f.lower(ms).as_str(),
+            "which" | "whom" | "who" | "this" | "it"
+        ) {
+            return None;
+        }
+        let entity = self.resolve(f, (ms, me));
+        // content: the sentence without the "according to X" phrase
+        let mut parts = Vec::new();
+        let before_end = {
+            let mut k = cue.idx;
+            while k > 0 && matches!(f.toks[k - 1].text, "," | "\u{2014}" | "(") {
+                k -= 1;
+            }
+            k
+        };
+        if before_end > 0 {
+            parts.push((f.toks[0].start, f.toks[before_end - 1].end));
+        }
+        let mut after = limit;
+        while after < n && matches!(f.toks[after].text, "," | ")") {
+            after += 1;
+        }
+        if after < n {
+            let last = last_content_token(f, after, n);
+            parts.push((f.toks[after].start, f.toks[last].end));
+        }
+        if parts.is_empty() {
+            return None;
+        }
+        let has_quote = (0..n).any(|k| f.is_quote(k));
+        let consumed: Vec<usize> = (0..n).filter_map(|k| f.quote[k]).collect();
+        let unit = (f.toks[0].start, f.toks[n - 1].end);
+        Some((
+            Found {
+                mention: Some((ms, me)),
+                entity,
+                cue: cue.clone(),
+                parts,
+                kind: if has_quote {
+                    QuoteKind::Mixed
+                } else {
+                    QuoteKind::Indirect
+                },
+                unit,
+                consumed,
+                group: gi,
+            },
+            (cue.idx, n),
+        ))
+    }
+
+    fn passive(&mut self, f: &Frame<'_>, cue: &Cue, gi: usize) -> Option<(Found, (usize, usize))> {
+        let n = f.len();
+        let mut limit = cue.end + 1;
+        while limit < n
+            && f.quote[limit].is_none()
+            && !matches!(f.toks[limit].text, "," | "." | ";")
+        {
+            limit += 1;
+        }
+        let (ms, me) = speakers::np_after(&f.toks, cue.end + 1, limit)?;
+        let entity = self.resolve(f, (ms, me));
+        // content: the passive subject (sentence start up to the auxiliary)
+        let aux = skip_back(f, cue.idx);
+        if aux == 0 {
+            return None;
+        }
+        let s = f.toks[0].start;
+        let e = f.toks[aux - 1].end;
+        let consumed: Vec<usize> = (0..aux).filter_map(|k| f.quote[k]).collect();
+        Some((
+            Found {
+                mention: Some((ms, me)),
+                entity,
+                cue: cue.clone(),
+                parts: vec![(s, e)],
+                kind: if consumed.is_empty() {
+                    QuoteKind::Indirect
+                } else {
+                    QuoteKind::Mixed
+                },
+                unit: (s, f.toks[me - 1].end),
+                consumed,
+                group: gi,
+            },
+            (0, limit),
+        ))
+    }
+
+    fn participial(
+        &mut self,
+        f: &Frame<'_>,
+        cues: &[Cue],
+        cue: &Cue,
+        finite_speakers: &[Anchor],
+        gi: usize,
+    ) -> Option<(Found, (usize, usize))> {
+        let n = f.len();
+        let i = cue.idx;
+        // anchor: the nearest finite cue before, else after, else the sentence subject
+        let before = finite_speakers
+            .iter()
+            .filter(|x| x.0 < i)
+            .max_by_key(|x| x.0);
+        let after = finite_speakers
+            .iter()
+            .filter(|x| x.0 > i)
+            .min_by_key(|x| x.0);
+        let (mention, entity, main_has_cue, leading) = if let Some(b) = before {
+            (b.1, b.2, true, false)
+        } else if let Some(a) = after {
+            (a.1, a.2, true, true)
+        } else {
+            let m = sentence_subject(f, i)?;
+            let info = speakers::parse_mention(&f.toks[m.0..m.1]);
+            if info.kind == SpeakerKind::Unknown && info.pronoun.is_none() {
+                return None;
+            }
+            let e = self.resolve(f, m);
+            (Some(m), e, false, false)
+        };
+        // content
+        let mut c = cue.end;
+        let mut end = if leading {
+            // "By labeling X as Y, Khamenei expressed …": up to the main subject
+            mention.map_or(n, |m| m.0)
+        } else {
+            self.region_end(f, cues, c)
+        };
+        while end > c && matches!(f.toks[end - 1].text, "," | "\u{2014}") {
+            end -= 1;
+        }
+        c = skip_to_that(f, c, end);
+        while c < end && !f.is_quote(c) && matches!(f.toks[c].text, "," | ":") {
+            c += 1;
+        }
+        if c >= end {
+            return None;
+        }
+        let has_that_or_quote_or_as =
+            c > cue.end || (c..end).any(|k| f.is_quote(k) || f.is(k, "as"));
+        if !lexicon::strong_participle(cue.lemma) && !has_that_or_quote_or_as {
+            return None;
+        }
+        let region_quotes: Vec<usize> = (c..end).filter(|&k| f.is_quote(k)).collect();
+        let region_words = (c..end).filter(|&k| f.is_word(k)).count();
+        let consumed: Vec<usize> = region_quotes
+            .iter()
+            .map(|&k| f.quote[k].expect("quote"))
+            .collect();
+        let (parts, kind) = if region_words == 0 && region_quotes.len() == 1 {
+            let qi = consumed[0];
+            (self.quotes[qi].parts.clone(), QuoteKind::Direct)
+        } else {
+            let s = f.toks[c].start;
+            let e = f.toks[last_content_token(f, c, end)].end;
+            let e = self.include_closing_mark(s, e);
+            (
+                vec![(s, e)],
+                if region_quotes.is_empty() {
+                    QuoteKind::Indirect
+                } else {
+                    QuoteKind::Mixed
+                },
+            )
+        };
+        let cs = f.toks[i].start;
+        let content_end = parts.iter().map(|p| p.1).max().unwrap_or(cs);
+        let unit_start = match mention {
+            Some(m) if !main_has_cue && m.0 < i => f.toks[m.0].start,
+            _ => cs,
+        };
+        Some((
+            Found {
+                mention: if main_has_cue && !leading {
+                    mention
+                } else {
+                    mention.filter(|_| true)
+                },
+                entity,
+                cue: cue.clone(),
+                parts,
+                kind,
+                unit: (unit_start.min(cs), content_end.max(f.toks[cue.end - 1].end)),
+                consumed,
+                group: gi,
+            },
+            (cue.end, end),
+        ))
+    }
+
+    /// `"…," the minister shouted.` / `The minister shouted: "…"` with a verb outside the lexicon.
+    fn generic_direct(
+        &mut self,
+        f: &Frame<'_>,
+        consumed: &mut Vec<usize>,
+        results: &mut Vec<Found>,
+        gi: usize,
+    ) {
+        let n = f.len();
+        for k in 0..n {
+            let Some(qi) = f.quote[k] else { continue };
+            if consumed.contains(&qi) || self.quotes[qi].word_count(self.text) < 4 {
+                continue;
+            }
+            // after: , NP verb [.]
+            if k + 1 < n
+                && f.toks[k + 1].text == ","
+                && let Some((ms, me)) = speakers::np_after(&f.toks, k + 2, n)
+            {
+                let v = me;
+                let ends = v + 1 >= n || matches!(f.toks[v + 1].text, "." | "," | "!" | "?" | ";");
+                if v < n
+                    && f.is_word(v)
+                    && !f.toks[v].is_capitalized()
+                    && ends
+                    && f.lower(v).ends_with("ed")
+                {
+                    let info = speakers::parse_mention(&f.toks[ms..me]);
+                    if info.kind != SpeakerKind::Unknown || info.pronoun.is_some() {
+                        let entity = self.resolve(f, (ms, me));
+                        let q = &self.quotes[qi];
+                        results.push(Found {
+                            mention: Some((ms, me)),
+                            entity,
+                            cue: Cue {
+                                idx: v,
+                                end: v + 1,
+                                lemma: "other",
+                                role: CueRole::Finite,
+                            },
+                            parts: q.parts.clone(),
+                            kind: QuoteKind::Direct,
+                            unit: (q.start(), f.toks[v].end),
+                            consumed: vec![qi],
+                            group: gi,
+                        });
+                        consumed.push(qi);
+                    }
+                }
+            }
+        }
+    }
+
+    fn finish(self) -> Attribution {
+        let Article {
+            text,
+            registry,
+            found,
+            ..
+        } = self;
+        let mut quotes = Vec::new();
+        let mut order: Vec<usize> = Vec::new();
+        for fq in found {
+            let (speaker, kind) = match fq.entity {
+                Some(e) => {
+                    if !order.contains(&e) {
+                        order.push(e);
+                    }
+                    (
+                        registry.entities[e].canonical.clone(),
+                        registry.entities[e].kind,
+                    )
+                }
+                None => ("unknown".to_string(), SpeakerKind::Unknown),
+            };
+            let mention_span = fq.mention;
+            let mention = mention_span
+                .map(|(s, e)| text[s..e].to_string())
+                .unwrap_or_default();
+            let cue_span = (!fq.cue.lemma.is_empty()).then_some((fq.cue.idx, fq.cue.end));
+            let cue = cue_span
+                .map(|(s, e)| text[s..e].to_string())
+                .unwrap_or_default();
+            let start = fq.parts.first().map_or(0, |p| p.0);
+            let end = fq.parts.last().map_or(0, |p| p.1);
+            let qtext = fq
+                .parts
+                .iter()
+                .map(|&(s, e)| &text[s..e])
+                .collect::<Vec<_>>()
+                .join(" ");
+            quotes.push(Quote {
+                speaker,
+                speaker_kind: kind,
+                mention,
+                mention_span,
+                cue,
+                cue_span,
+                kind: fq.kind,
+                start,
+                end,
+                parts: fq.parts,
+                text: qtext,
+                unit: fq.unit,
+            });
+        }
+        let mut speakers: Vec<Speaker> = order
+            .iter()
+            .map(|&e| {
+                let ent = &registry.entities[e];
+                Speaker {
+                    name: ent.canonical.clone(),
+                    kind: ent.kind,
+                    aliases: ent.aliases.clone(),
+                }
+            })
+            .collect();
+        if quotes
+            .iter()
+            .any(|q| q.speaker_kind == SpeakerKind::Unknown)
+        {
+            speakers.push(Speaker {
+                name: "unknown".to_string(),
+                kind: SpeakerKind::Unknown,
+                aliases: Vec::new(),
+            });
+        }
+        Attribution { quotes, speakers }
+    }
+}
+
+/// Moves past "that" when it opens the content, possibly after a short setting phrase
+/// ("said that …", "said on Tuesday that …", "told reporters in Geneva that …").
+fn skip_to_that(f: &Frame<'_>, c: usize, end: usize) -> usize {
+    if f.is(c, "that") {
+        return c + 1;
+    }
+    let setting = c < end
+        && f.quote[c].is_none()
+        && matches!(
+            f.lower(c).as_str(),
+            "on" | "in"
+                | "at"
+                | "to"
+                | "during"
+                | "after"
+                | "before"
+                | "late"
+                | "earlier"
+                | "last"
+                | "this"
+                | "yesterday"
+                | "today"
+                | "again"
+                | "also"
+                | "repeatedly"
+                | "publicly"
+                | "privately"
+                | "later"
+                | "recently"
+                | "previously"
+                | "while"
+                | "from"
+                | "over"
+        );
+    if setting {
+        for k in c + 1..end.min(c + 9) {
+            if f.is_quote(k) || f.toks[k].text == "," {
+                break;
+            }
+            if f.is(k, "that") {
+                return k + 1;
+            }
+        }
+    }
+    c
+}
+
+fn skip_forward(f: &Frame<'_>, mut i: usize) -> usize {
+    while i < f.len() && f.quote[i].is_none() {
+        let l = f.lower(i);
+        let adverb = l.ends_with("ly") && l.len() > 4;
+        if lexicon::BETWEEN_SUBJECT_AND_CUE.contains(&l.as_str()) || adverb {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// The last token of a content region, dropping trailing punctuation except ?, ! and quotes.
+fn last_content_token(f: &Frame<'_>, from: usize, end: usize) -> usize {
+    let mut last = end.saturating_sub(1).max(from);
+    while last > from
+        && f.quote[last].is_none()
+        && f.toks[last].kind == TokenKind::Punct
+        && !matches!(f.toks[last].text, "?" | "!" | ")")
+    {
+        last -= 1;
+    }
+    last
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::extract as extract_pub;
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<(String, String, String, QuoteKind, String)> {
+        extract_pub(text)
+            .quotes
+            .into_iter()
+            .map(|q| (q.speaker, q.mention, q.cue, q.kind, q.text))
+            .collect()
+    }
+
+    #[test]
+    fn speaker_after_quote() {
+        let t = "\"We will not talk under threat,\" the minister said.";
+        let q = extract_pub(t).quotes;
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].mention, "the minister");
+        assert_eq!(q[0].cue, "said");
+        assert_eq!((q[0].start, q[0].end), (1, 31));
+        assert_eq!(q[0].kind, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn inverted_speaker() {
+        let t = "\u{201c}The door is open,\u{201d} said Jane Doe, the union leader.";
+        let q = quotes(t);
+        assert_eq!(q[0].0, "Jane Doe");
+        assert_eq!(q[0].1, "Jane Doe, the union leader");
+    }
+
+    #[test]
+    fn split_quote_has_two_parts() {
+        let t = "\"We are ready,\" Petrov said, \"but only if the shelling stops.\"";
+        let q = extract_pub(t).quotes;
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].parts.len(), 2);
+        assert_eq!(
+            &t[q[0].parts[1].0..q[0].parts[1].1],
+            "but only if the shelling stops."
+        );
+        assert_eq!(q[0].speaker, "Petrov");
+    }
+
+    #[test]
+    fn reported_speech_with_that_and_mixed_quote() {
+        let t = "Iranian officials conveyed that they had not yet received the letter. \
+                 Khamenei characterized the U.S. as a \u{201c}bullying government\u{201d} that persists.";
+        let q = quotes(t);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].0, "Iranian officials");
+        assert_eq!(q[0].4, "they had not yet received the letter");
+        assert_eq!(q[0].3, QuoteKind::Indirect);
+        assert_eq!(q[1].0, "Khamenei");
+        assert_eq!(q[1].3, QuoteKind::Mixed);
+        assert_eq!(
+            q[1].4,
+            "the U.S. as a \u{201c}bullying government\u{201d} that persists"
+        );
+    }
+
+    #[test]
+    fn participial_cue_inherits_subject() {
+        let t = "Khamenei outlined the demands. He indicated that demands might include limits, stating, \u{201c}Is it possible for anybody to accept these?\u{201d}";
+        let q = quotes(t);
+        assert_eq!(q.len(), 3);
+        assert_eq!(q[2].0, "Khamenei");
+        assert_eq!(q[2].2, "stating");
+        assert_eq!(q[2].3, QuoteKind::Direct);
+        assert_eq!(q[2].4, "Is it possible for anybody to accept these?");
+        assert_eq!(q[1].1, "He");
+        assert_eq!(q[1].4, "demands might include limits");
+    }
+
+    #[test]
+    fn according_to() {
+        let t = "According to state media, government forces began deploying.";
+        let q = quotes(t);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].0, "state media");
+        assert_eq!(q[0].4, "government forces began deploying");
+    }
+
+    #[test]
+    fn scare_quotes_are_not_speech() {
+        let t = "He named it \"Operation Peace Spring\" on Monday.";
+        assert!(quotes(t).is_empty());
+    }
+
+    #[test]
+    fn bare_quote_paragraph_continues_previous_speaker() {
+        let t =
+            "\"We are ready to talk,\" Petrov said.\n\n\"We have waited long enough for this.\"";
+        let q = quotes(t);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].0, "Petrov");
+        assert_eq!(q[1].2, "");
+    }
+}

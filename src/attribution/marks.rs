@@ -1,0 +1,285 @@
+//! Finding quoted spans: straight and curly double quotes, single quotes, apostrophes.
+//!
+//! ```
+//! use standpoint::attribution::marks::find_quotes;
+//!
+//! let text = "The States' envoy said: \u{201c}We won't talk.\u{201d} Then he left.";
+//! let q = find_quotes(text);
+//! assert_eq!(q.len(), 1);
+//! assert_eq!(&text[q[0].start()..q[0].end()], "We won't talk.");
+//! ```
+//!
+//! Rules:
+//! - `“` opens and `”` closes. A straight `"` opens when no double quote is open and the next
+//!   character is not a space, and closes an open one otherwise.
+//! - A single quote (`‘`, or `'` after a space and before a letter) opens a single-quoted span
+//!   only outside double quotes; `’`/`'` closes it when not followed by a letter. Everything else is
+//!   an apostrophe (`don't`, `States'`).
+//! - A quote still open at the end of a paragraph continues when the next paragraph opens with a
+//!   quote mark (the newspaper convention for quotes over several paragraphs); otherwise it ends at
+//!   the paragraph end and is marked unclosed. An unbalanced mark never aborts.
+
+use crate::text::sentences::Paragraph;
+
+/// A quoted span, possibly over several paragraphs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteSpan {
+    /// Content byte spans, one per paragraph, without the quote marks.
+    pub parts: Vec<(usize, usize)>,
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// Byte offset one past the closing mark (or the paragraph end when unclosed).
+    pub close: usize,
+    /// False when the span ran to a paragraph end without a closing mark.
+    pub closed: bool,
+    /// True for a single-quoted span ('…' or ‘…’).
+    pub single: bool,
+}
+
+impl QuoteSpan {
+    /// Byte offset of the first content byte.
+    pub fn start(&self) -> usize {
+        self.parts[0].0
+    }
+    /// Byte offset one past the last content byte.
+    pub fn end(&self) -> usize {
+        self.parts[self.parts.len() - 1].1
+    }
+    /// Number of words (alphanumeric runs) in the content.
+    pub fn word_count(&self, text: &str) -> usize {
+        self.parts
+            .iter()
+            .map(|&(s, e)| {
+                text[s..e]
+                    .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+                    .filter(|w| !w.is_empty())
+                    .count()
+            })
+            .sum()
+    }
+}
+
+fn is_opening_context(prev: Option<char>) -> bool {
+    match prev {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | '[' | '{' | '\u{2014}' | '\u{2013}' | '-' | ':' | '/' | '"' | '\u{201c}'
+                )
+        }
+    }
+}
+
+struct Open {
+    open: usize,
+    content_start: usize,
+    parts: Vec<(usize, usize)>,
+}
+
+/// Finds all quoted spans in `text` (see the module docs).
+pub fn find_quotes(text: &str) -> Vec<QuoteSpan> {
+    find_quotes_in(text, &crate::text::sentences::paragraphs(text))
+}
+
+/// Like [`find_quotes`], with the paragraphs already computed.
+pub fn find_quotes_in(text: &str, paragraphs: &[Paragraph]) -> Vec<QuoteSpan> {
+    let mut out = Vec::new();
+    let mut carried: Option<Open> = None; // open double quote carried over a paragraph break
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let para = &text[p.start..p.end];
+        let chars: Vec<(usize, char)> =
+            para.char_indices().map(|(i, c)| (i + p.start, c)).collect();
+        let mut double: Option<Open> = None;
+        let mut single: Option<(usize, usize)> = None; // (open mark, content start)
+        let mut i = 0;
+        if let Some(mut c) = carried.take() {
+            // continuation only when this paragraph opens with a quote mark
+            if let Some(&(b, ch)) = chars.first() {
+                if ch == '"' || ch == '\u{201c}' {
+                    c.content_start = b + ch.len_utf8();
+                    double = Some(c);
+                    i = 1;
+                } else {
+                    let last = c.parts.pop().expect("carried quote has a part");
+                    c.parts.push(last);
+                    out.push(QuoteSpan {
+                        parts: c.parts,
+                        open: c.open,
+                        close: last.1,
+                        closed: false,
+                        single: false,
+                    });
+                }
+            }
+        }
+        while i < chars.len() {
+            let (b, ch) = chars[i];
+            let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
+            let next = chars.get(i + 1).map(|&(_, c)| c);
+            let after = b + ch.len_utf8();
+            match ch {
+                '\u{201c}' => {
+                    if let Some(mut o) = double.take() {
+                        // an opener while open: the earlier quote lost its closer
+                        o.parts.push((o.content_start, b));
+                        push_trimmed(&mut out, text, o, b, false);
+                    }
+                    double = Some(Open {
+                        open: b,
+                        content_start: after,
+                        parts: Vec::new(),
+                    });
+                    single = None;
+                }
+                '\u{201d}' => {
+                    if let Some(mut o) = double.take() {
+                        o.parts.push((o.content_start, b));
+                        push_trimmed(&mut out, text, o, after, true);
+                    }
+                }
+                '"' => {
+                    if let Some(mut o) = double.take() {
+                        o.parts.push((o.content_start, b));
+                        push_trimmed(&mut out, text, o, after, true);
+                    } else if next.is_some_and(|c| !c.is_whitespace()) {
+                        double = Some(Open {
+                            open: b,
+                            content_start: after,
+                            parts: Vec::new(),
+                        });
+                        single = None;
+                    }
+                }
+                '\u{2018}' | '\'' if double.is_none() && single.is_none() => {
+                    let opens =
+                        is_opening_context(prev) && next.is_some_and(|c| c.is_alphanumeric());
+                    if opens || (ch == '\u{2018}' && next.is_some_and(|c| !c.is_whitespace())) {
+                        single = Some((b, after));
+                    }
+                }
+                '\u{2019}' | '\'' if double.is_none() && single.is_some() => {
+                    let closes = !next.is_some_and(|c| c.is_alphanumeric())
+                        && prev.is_some_and(|c| !c.is_whitespace());
+                    if closes {
+                        let (open, cs) = single.take().expect("checked");
+                        if b > cs {
+                            out.push(QuoteSpan {
+                                parts: vec![(cs, b)],
+                                open,
+                                close: after,
+                                closed: true,
+                                single: true,
+                            });
+                        }
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        if let Some(mut o) = double.take() {
+            o.parts.push((o.content_start, p.end));
+            let next_opens = paragraphs
+                .get(pi + 1)
+                .is_some_and(|np| text[np.start..np.end].starts_with(['"', '\u{201c}']));
+            if next_opens {
+                carried = Some(o);
+            } else {
+                push_trimmed(&mut out, text, o, p.end, false);
+            }
+        }
+    }
+    if let Some(o) = carried.take() {
+        let close = o.parts.last().map_or(o.open, |p| p.1);
+        push_trimmed(&mut out, text, o, close, false);
+    }
+    out.sort_by_key(|q| q.open);
+    out
+}
+
+fn push_trimmed(out: &mut Vec<QuoteSpan>, text: &str, o: Open, close: usize, closed: bool) {
+    let parts: Vec<(usize, usize)> = o
+        .parts
+        .into_iter()
+        .filter_map(|(s, e)| {
+            let seg = &text[s..e];
+            let lead = seg.len() - seg.trim_start().len();
+            let t = seg.trim();
+            (!t.is_empty()).then_some((s + lead, s + lead + t.len()))
+        })
+        .collect();
+    if !parts.is_empty() {
+        out.push(QuoteSpan {
+            parts,
+            open: o.open,
+            close,
+            closed,
+            single: false,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contents(text: &str) -> Vec<String> {
+        find_quotes(text)
+            .iter()
+            .map(|q| {
+                q.parts
+                    .iter()
+                    .map(|&(s, e)| &text[s..e])
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn straight_and_curly_pairs() {
+        let t =
+            "\"We will not talk,\" she said. He called it a \u{201c}bullying government\u{201d}.";
+        assert_eq!(contents(t), ["We will not talk,", "bullying government"]);
+        let q = find_quotes(t);
+        assert_eq!(
+            (q[0].open, q[0].start(), q[0].end(), q[0].close),
+            (0, 1, 18, 19)
+        );
+    }
+
+    #[test]
+    fn apostrophes_and_possessives_are_not_quotes() {
+        let t = "The United States\u{2019} invitation wasn't answered, and the States' envoy didn't call.";
+        assert!(find_quotes(t).is_empty());
+    }
+
+    #[test]
+    fn single_quotes_outside_doubles() {
+        let t = "Germany bans Mahan Air, citing 'security' concerns.";
+        assert_eq!(contents(t), ["security"]);
+        let t = "\"They called it 'a trap', and we agree,\" he said.";
+        assert_eq!(contents(t), ["They called it 'a trap', and we agree,"]);
+    }
+
+    #[test]
+    fn quote_over_several_paragraphs() {
+        let t = "\"First part of the quote.\n\"Second part,\" she said.";
+        let q = find_quotes(t);
+        assert_eq!(q.len(), 1);
+        assert_eq!(contents(t), ["First part of the quote. | Second part,"]);
+        assert!(q[0].closed);
+    }
+
+    #[test]
+    fn unbalanced_mark_never_aborts() {
+        let t = "He said \"we will never talk.\nThe next paragraph has no quote.";
+        let q = find_quotes(t);
+        assert_eq!(q.len(), 1);
+        assert!(!q[0].closed);
+        assert_eq!(contents(t), ["we will never talk."]);
+        assert!(find_quotes("a stray \" mark").is_empty());
+    }
+}

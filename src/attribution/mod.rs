@@ -1,0 +1,124 @@
+//! Quote attribution: who said what.
+//!
+//! [`extract`] finds, in one article, the direct quotes ("…," the minister said), reported speech
+//! (X rejected the offer; X said that …), mixed quotes (X called it a "bullying government") and
+//! "according to X" attributions, and attributes each to a speaker. Terms follow the PARC and
+//! PolNeAR attribution corpora (Pareti 2016; Newell, Margolin & Ruths 2018): a quote has a
+//! **source** (the speaker), a **cue** (the reporting verb) and **content**.
+//!
+//! ```
+//! use standpoint::attribution::{extract, QuoteKind, SpeakerKind};
+//!
+//! let text = "Foreign Minister Abbas Araghchi stated on television, \u{201c}We have heard of it.\u{201d} \
+//!             He later said talks were pointless.";
+//! let a = extract(text);
+//! assert_eq!(a.quotes.len(), 2);
+//! assert_eq!(a.quotes[0].speaker, "Abbas Araghchi");
+//! assert_eq!(a.quotes[0].kind, QuoteKind::Direct);
+//! assert_eq!(&text[a.quotes[0].start..a.quotes[0].end], "We have heard of it.");
+//! assert_eq!(a.quotes[1].speaker, "Abbas Araghchi");
+//! assert_eq!(a.quotes[1].mention, "He");
+//! assert_eq!(a.quotes[1].kind, QuoteKind::Indirect);
+//! assert_eq!(a.speakers[0].kind, SpeakerKind::Person);
+//! ```
+
+mod extract;
+pub mod lexicon;
+pub mod marks;
+pub mod speakers;
+
+pub use speakers::SpeakerKind;
+
+use serde::{Deserialize, Serialize};
+
+/// How the content is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// The speaker's words in quote marks.
+    Direct,
+    /// Reported speech without quote marks (X said that …; X rejected …; according to X …).
+    Indirect,
+    /// Reported speech with a few quoted words inside (X called it a "bullying government").
+    Mixed,
+}
+
+impl QuoteKind {
+    /// `direct`, `indirect` or `mixed`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Indirect => "indirect",
+            QuoteKind::Mixed => "mixed",
+        }
+    }
+}
+
+/// One attributed quote. All offsets are byte offsets into the article text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Canonical speaker name within the article, or `unknown`.
+    pub speaker: String,
+    /// The speaker's kind.
+    pub speaker_kind: SpeakerKind,
+    /// The mention as written ("he", "Iran's Supreme Leader, Ayatollah Ali Khamenei"); empty
+    /// when the speaker is carried over from an earlier quote.
+    pub mention: String,
+    /// Byte span of the mention, when it is in the text.
+    pub mention_span: Option<(usize, usize)>,
+    /// The cue as written ("said", "according to", "stating"); empty for a continued quote.
+    pub cue: String,
+    /// Byte span of the cue.
+    pub cue_span: Option<(usize, usize)>,
+    /// Direct, indirect or mixed.
+    pub kind: QuoteKind,
+    /// Start of the content (first part).
+    pub start: usize,
+    /// End of the content (last part).
+    pub end: usize,
+    /// Content byte spans: one for most quotes, several for a split or multi-paragraph quote.
+    pub parts: Vec<(usize, usize)>,
+    /// The content text (parts joined by a space).
+    pub text: String,
+    /// The evidence that is classified: the span covering mention, cue and content.
+    pub unit: (usize, usize),
+}
+
+impl Quote {
+    /// The classified unit: its text and the mention spans inside it to mask, relative to the
+    /// unit's start (the speaker's own name is not evidence of stance).
+    pub fn unit<'a>(&self, article: &'a str) -> (&'a str, Vec<(usize, usize)>) {
+        let (s, e) = self.unit;
+        let masks = self
+            .mention_span
+            .filter(|&(ms, me)| ms >= s && me <= e)
+            .map(|(ms, me)| vec![(ms - s, me - s)])
+            .unwrap_or_default();
+        (&article[s..e], masks)
+    }
+}
+
+/// A speaker of an article with every mention merged under one canonical name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// Canonical name: the fullest personal name seen, or the group/organisation/state label.
+    pub name: String,
+    /// Person, group, organization, state or unknown.
+    pub kind: SpeakerKind,
+    /// Every mention text seen for this speaker, in order of appearance.
+    pub aliases: Vec<String>,
+}
+
+/// The result of attribution on one article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Attribution {
+    /// Quotes in text order.
+    pub quotes: Vec<Quote>,
+    /// Speakers with at least one quote, in order of first quote.
+    pub speakers: Vec<Speaker>,
+}
+
+/// Finds and attributes the quotes of one article (see the module docs).
+pub fn extract(text: &str) -> Attribution {
+    extract::run(text)
+}

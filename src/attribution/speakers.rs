@@ -1,0 +1,999 @@
+//! Speaker mentions: finding the noun phrase of a speaker, typing it, and merging the mentions of
+//! one speaker under one canonical name per article.
+//!
+//! A mention is a run of tokens: a pronoun ("he"), a name with titles and appositives ("Iran's
+//! Supreme Leader, Ayatollah Ali Khamenei"), a role ("the foreign minister", "Iranian officials"),
+//! an organisation ("the State Department", "the union") or a state ("Iran", "Washington").
+
+use super::lexicon::{self, Gender};
+use crate::text::tokens::{Token, TokenKind};
+use serde::{Deserialize, Serialize};
+
+/// What kind of source a speaker is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    /// One person: a name, a role ("the minister") or he/she.
+    Person,
+    /// Several people: "officials", "protesters", "Iranian officials".
+    Group,
+    /// A ministry, union, company, party, media outlet, international body.
+    Organization,
+    /// A country, or its capital used for its government ("Washington").
+    State,
+    /// A pronoun or mention that could not be resolved.
+    Unknown,
+}
+
+impl SpeakerKind {
+    /// Lowercase name used in reports: `person`, `group`, `organization`, `state`, `unknown`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Group => "group",
+            SpeakerKind::Organization => "organization",
+            SpeakerKind::State => "state",
+            SpeakerKind::Unknown => "unknown",
+        }
+    }
+}
+
+impl std::str::FromStr for SpeakerKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(match s {
+            "person" => SpeakerKind::Person,
+            "group" => SpeakerKind::Group,
+            "organization" | "organisation" => SpeakerKind::Organization,
+            "state" => SpeakerKind::State,
+            "unknown" => SpeakerKind::Unknown,
+            _ => {
+                return Err(format!(
+                    "unknown speaker kind `{s}` (person, group, organization, state, unknown)"
+                ));
+            }
+        })
+    }
+}
+
+/// A parsed mention: what the tokens say about the speaker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MentionInfo {
+    /// The mention's kind before coreference (pronouns are `Unknown` here).
+    pub kind: SpeakerKind,
+    /// The name part, without titles ("Ali Khamenei"), if the mention has one.
+    pub name: Option<String>,
+    /// Lowercase title and role words ("supreme", "leader", "ayatollah").
+    pub titles: Vec<String>,
+    /// The mention text without a leading determiner, for roles, groups and organisations.
+    pub label: String,
+    /// Gender implied by a pronoun or title.
+    pub gender: Option<Gender>,
+    /// Pronoun information when the mention is a pronoun.
+    pub pronoun: Option<lexicon::PronounInfo>,
+    /// Lowercase head word (last token).
+    pub head: String,
+}
+
+const DETERMINERS: &[&str] = &["the", "a", "an"];
+const NP_MODIFIERS: &[&str] = &[
+    "foreign",
+    "prime",
+    "senior",
+    "top",
+    "former",
+    "chief",
+    "deputy",
+    "state",
+    "local",
+    "federal",
+    "national",
+    "regional",
+    "union",
+    "company",
+    "government",
+    "party",
+    "opposition",
+    "military",
+    "security",
+    "western",
+    "european",
+    "defence",
+    "defense",
+    "interior",
+    "finance",
+    "trade",
+    "energy",
+    "economy",
+    "health",
+    "labour",
+    "labor",
+    "justice",
+    "vice",
+    "general",
+    "supreme",
+    "special",
+    "presidential",
+    "press",
+    "media",
+    "official",
+    "acting",
+    "interim",
+    "lead",
+    "main",
+    "chief",
+    "head",
+    "executive",
+    "rebel",
+    "militant",
+    "armed",
+    "ruling",
+    "governing",
+    "junior",
+    "coalition",
+    "bank",
+    "central",
+    "unnamed",
+    "anonymous",
+    "several",
+    "other",
+    "some",
+    "many",
+    "two",
+    "three",
+    "four",
+    "both",
+    "all",
+    "most",
+    "few",
+    "unidentified",
+    "independent",
+    "u.n.",
+    "white",
+    "house",
+    "elected",
+    "outgoing",
+    "incoming",
+    "new",
+    "current",
+    "then",
+    "longtime",
+    "veteran",
+    "economic",
+    "political",
+    "diplomatic",
+    "public",
+    "private",
+    "civil",
+    "hardline",
+    "moderate",
+    "conservative",
+    "liberal",
+    "socialist",
+    "communist",
+    "ministry",
+    "department",
+    "embassy",
+    "shipping",
+    "dock",
+    "port",
+    "airline",
+    "rail",
+    "transport",
+    "teachers",
+    "nurses",
+    "workers",
+    "employers",
+    "industry",
+    "business",
+    "climate",
+    "environment",
+    "environmental",
+    "human",
+    "rights",
+    "peace",
+    "israeli",
+    "iranian",
+    "american",
+    "russian",
+    "chinese",
+    "british",
+    "german",
+    "french",
+    "turkish",
+    "greek",
+    "syrian",
+    "kurdish",
+];
+
+/// True when `t` can be the last token (head) of a speaker noun phrase.
+pub fn is_head(t: &Token<'_>, sentence_initial: bool) -> bool {
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    let lower = t.text.to_lowercase();
+    if lexicon::pronoun(&lower).is_some() {
+        return true;
+    }
+    if is_name_token(t, sentence_initial) {
+        return true;
+    }
+    is_role_word(&lower)
+}
+
+fn is_role_word(lower: &str) -> bool {
+    lexicon::PERSON_ROLES.contains(&lower)
+        || lexicon::GROUP_ROLES.contains(&lower)
+        || lexicon::ORGANIZATION_HEADS.contains(&lower)
+}
+
+/// A capitalised word that can be part of a name (not a function word).
+pub fn is_name_token(t: &Token<'_>, sentence_initial: bool) -> bool {
+    if t.kind != TokenKind::Word || !t.is_capitalized() {
+        return false;
+    }
+    if lexicon::NOT_NAMES.contains(&t.text) {
+        return false;
+    }
+    if sentence_initial && lexicon::cue(&t.text.to_lowercase()).is_some() {
+        return false;
+    }
+    true
+}
+
+fn is_possessive(t: &Token<'_>) -> bool {
+    t.text == "'s" || t.text == "\u{2019}s" || t.text == "'S"
+}
+
+/// Finds the noun phrase ending at token `end - 1` (exclusive `end`), walking left.
+///
+/// `floor` is the first token index the phrase may use. Returns `(start, end)` token indices.
+/// Appositives are included: `X, Y,` before a cue gives the span of both.
+pub fn np_before(toks: &[Token<'_>], end: usize, floor: usize) -> Option<(usize, usize)> {
+    if end == 0 || end <= floor {
+        return None;
+    }
+    let mut e = end;
+    // appositive: "Name, the union leader, said" / "Leader, Name, has said"
+    if toks[e - 1].text == "," {
+        let inner_end = e - 1;
+        let (is, _) = np_simple_before(toks, inner_end, floor)?;
+        if is > floor
+            && toks[is - 1].text == ","
+            && let Some((os, _)) = np_simple_before(toks, is - 1, floor)
+        {
+            let os_ok =
+                os == floor || !toks[os - 1].is_wordlike() || is_clause_opener(&toks[os - 1]);
+            if os_ok {
+                return Some((os, inner_end));
+            }
+        }
+        return None;
+    }
+    let (s, e2) = np_simple_before(toks, e, floor)?;
+    e = e2;
+    Some((s, e))
+}
+
+fn is_clause_opener(t: &Token<'_>) -> bool {
+    matches!(
+        t.text.to_lowercase().as_str(),
+        "and"
+            | "but"
+            | "after"
+            | "when"
+            | "while"
+            | "as"
+            | "since"
+            | "because"
+            | "although"
+            | "though"
+            | "that"
+            | "yet"
+            | "so"
+            | "then"
+            | "before"
+            | "where"
+            | "if"
+    )
+}
+
+/// The noun phrase ending right before `end` without appositives.
+fn np_simple_before(toks: &[Token<'_>], end: usize, floor: usize) -> Option<(usize, usize)> {
+    if end == 0 || end <= floor {
+        return None;
+    }
+    let head = &toks[end - 1];
+    let head_initial = end - 1 == floor;
+    if !is_head(head, head_initial) {
+        return None;
+    }
+    let lower = head.text.to_lowercase();
+    if lexicon::pronoun(&lower).is_some() {
+        return Some((end - 1, end));
+    }
+    let mut s = end - 1;
+    while s > floor {
+        let t = &toks[s - 1];
+        let l = t.text.to_lowercase();
+        if DETERMINERS.contains(&l.as_str()) {
+            s -= 1;
+            // "a spokesperson for the ministry", "the head of the union"
+            if s >= 2 + floor {
+                let link = toks[s - 1].text.to_lowercase();
+                let before = toks[s - 2].text.to_lowercase();
+                if (link == "for" || link == "of")
+                    && (lexicon::PERSON_ROLES.contains(&before.as_str())
+                        || lexicon::GROUP_ROLES.contains(&before.as_str()))
+                {
+                    s -= 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        if is_possessive(t) {
+            // Iran's Supreme Leader: include the possessor name
+            if s >= 2 + floor && is_name_token(&toks[s - 2], s - 2 == floor) {
+                s -= 2;
+                continue;
+            }
+            break;
+        }
+        if is_name_token(t, s - 1 == floor)
+            || (t.kind == TokenKind::Word
+                && (NP_MODIFIERS.contains(&l.as_str())
+                    || lexicon::TITLES.contains(&l.as_str())
+                    || is_role_word(&l)))
+        {
+            s -= 1;
+            continue;
+        }
+        // "spokesperson for the ministry", "head of the union"
+        if (l == "for" || l == "of") && s >= 2 + floor {
+            let before = toks[s - 2].text.to_lowercase();
+            if lexicon::PERSON_ROLES.contains(&before.as_str())
+                || lexicon::GROUP_ROLES.contains(&before.as_str())
+            {
+                s -= 1;
+                continue;
+            }
+        }
+        break;
+    }
+    // never start with a bare preposition/possessive
+    while s < end - 1 && (toks[s].text == "for" || toks[s].text == "of") {
+        s += 1;
+    }
+    Some((s, end))
+}
+
+/// Finds the noun phrase starting at token `start` (for inverted cues: `"…," said Jane Doe`).
+///
+/// Returns `(start, end)` token indices; an appositive after a comma is included when it is a
+/// role phrase ("said Jane Doe, the union leader").
+pub fn np_after(toks: &[Token<'_>], start: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut i = start;
+    if i >= limit {
+        return None;
+    }
+    if let Some(_p) = lexicon::pronoun(&toks[i].text.to_lowercase()) {
+        return Some((i, i + 1));
+    }
+    while i < limit && DETERMINERS.contains(&toks[i].text.to_lowercase().as_str()) {
+        i += 1;
+    }
+    let body_start = i;
+    while i < limit {
+        let t = &toks[i];
+        let l = t.text.to_lowercase();
+        if is_name_token(t, false)
+            || (t.kind == TokenKind::Word
+                && (NP_MODIFIERS.contains(&l.as_str())
+                    || lexicon::TITLES.contains(&l.as_str())
+                    || is_role_word(&l)))
+            || (is_possessive(t) && i > body_start)
+        {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if i == body_start {
+        return None;
+    }
+    // the phrase must end on a head
+    while i > body_start && !is_head(&toks[i - 1], false) {
+        i -= 1;
+    }
+    if i == body_start {
+        return None;
+    }
+    // "members of the European Union", "a spokesperson for the ministry"
+    if i + 1 < limit
+        && matches!(toks[i].text, "of" | "for")
+        && is_role_word(&toks[i - 1].text.to_lowercase())
+    {
+        let mut j = i + 1;
+        while j < limit && DETERMINERS.contains(&toks[j].text.to_lowercase().as_str()) {
+            j += 1;
+        }
+        let k0 = j;
+        while j < limit
+            && (is_name_token(&toks[j], false) || is_role_word(&toks[j].text.to_lowercase()))
+        {
+            j += 1;
+        }
+        if j > k0 {
+            i = j;
+        }
+    }
+    // appositive role: ", the union leader,"
+    if i + 1 < limit && toks[i].text == "," {
+        let mut j = i + 1;
+        while j < limit && toks[j].text != "," && toks[j].text != "." && j - i <= 10 {
+            j += 1;
+        }
+        let seg = &toks[i + 1..j];
+        if !seg.is_empty()
+            && seg.iter().any(|t| is_role_word(&t.text.to_lowercase()))
+            && seg
+                .iter()
+                .all(|t| lexicon::cue(&t.text.to_lowercase()).is_none())
+        {
+            return Some((start, j));
+        }
+    }
+    Some((start, i))
+}
+
+/// Parses the tokens of a mention into what they say about the speaker.
+pub fn parse_mention(toks: &[Token<'_>]) -> MentionInfo {
+    let words: Vec<&Token<'_>> = toks
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct || t.text == "'s" || t.text == "\u{2019}s")
+        .collect();
+    let text_label = label_of(toks);
+    let last = words.last().map(|t| t.text).unwrap_or("");
+    let head = last.to_lowercase();
+    if words.len() == 1
+        && let Some(p) = lexicon::pronoun(last)
+    {
+        return MentionInfo {
+            kind: SpeakerKind::Unknown,
+            name: None,
+            titles: Vec::new(),
+            label: last.to_lowercase(),
+            gender: p.gender,
+            pronoun: Some(p),
+            head,
+        };
+    }
+    // split appositive segments at commas; pick the segment holding a personal name if any
+    let segments: Vec<&[Token<'_>]> = toks
+        .split(|t| t.text == ",")
+        .filter(|s| !s.is_empty())
+        .collect();
+    let mut best: Option<MentionInfo> = None;
+    let mut titles_all: Vec<String> = Vec::new();
+    for seg in &segments {
+        let info = parse_segment(seg);
+        titles_all.extend(info.titles.iter().cloned());
+        let better = match (&best, info.kind) {
+            (None, _) => true,
+            (Some(b), SpeakerKind::Person) => {
+                b.kind != SpeakerKind::Person || (b.name.is_none() && info.name.is_some())
+            }
+            _ => false,
+        };
+        if better {
+            best = Some(info);
+        }
+    }
+    let mut info = best.unwrap_or_else(|| parse_segment(toks));
+    for t in titles_all {
+        if !info.titles.contains(&t) {
+            info.titles.push(t);
+        }
+    }
+    if info.gender.is_none() {
+        info.gender = info.titles.iter().find_map(|t| lexicon::gender_of_word(t));
+    }
+    if segments.len() > 1 && info.name.is_none() {
+        info.label = text_label;
+    }
+    info
+}
+
+fn label_of(toks: &[Token<'_>]) -> String {
+    let mut s = String::new();
+    let mut start = 0;
+    while start < toks.len() && DETERMINERS.contains(&toks[start].text.to_lowercase().as_str()) {
+        start += 1;
+    }
+    let mut prev_end: Option<usize> = None;
+    for t in &toks[start..] {
+        if let Some(pe) = prev_end
+            && t.start > pe
+        {
+            s.push(' ');
+        }
+        s.push_str(t.text);
+        prev_end = Some(t.end);
+    }
+    s
+}
+
+fn parse_segment(seg: &[Token<'_>]) -> MentionInfo {
+    // "the Chamber of Commerce", "a spokesperson for the ministry": the head precedes of/for
+    if let Some(k) = seg.iter().position(|t| t.text == "of" || t.text == "for")
+        && k > 0
+    {
+        let mut info = parse_segment(&seg[..k]);
+        info.label = label_of(seg);
+        let head_is_org = lexicon::ORGANIZATION_HEADS.contains(&info.head.as_str());
+        if info.kind == SpeakerKind::Organization || head_is_org {
+            info.kind = SpeakerKind::Organization;
+            info.name = Some(info.label.clone());
+        } else if info.kind == SpeakerKind::Person && info.name.is_some() {
+            // "Chamber of Commerce"-like capitalised phrase without a personal name
+            info.kind = SpeakerKind::Organization;
+            info.name = Some(info.label.clone());
+        }
+        return info;
+    }
+    let label = label_of(seg);
+    let words: Vec<&Token<'_>> = seg.iter().filter(|t| t.kind != TokenKind::Punct).collect();
+    let head_tok = words.last().copied();
+    let head = head_tok.map(|t| t.text.to_lowercase()).unwrap_or_default();
+    let mut titles = Vec::new();
+    // trailing name run: capitalised tokens that are not title words, org heads or states
+    let mut name_start = words.len();
+    while name_start > 0 {
+        let t = words[name_start - 1];
+        let l = t.text.to_lowercase();
+        let is_name_part = is_name_token(t, false)
+            && !lexicon::TITLES.contains(&l.as_str())
+            && !lexicon::ORGANIZATION_HEADS.contains(&l.as_str())
+            && !lexicon::GROUP_ROLES.contains(&l.as_str())
+            && !lexicon::PERSON_ROLES.contains(&l.as_str())
+            && !is_possessive(t);
+        if is_name_part {
+            name_start -= 1;
+        } else {
+            break;
+        }
+    }
+    // a name run that is really a state or an organisation
+    let name_run: Vec<&str> = words[name_start..].iter().map(|t| t.text).collect();
+    let name_str = name_run.join(" ");
+    for t in &words[..name_start] {
+        let l = t.text.to_lowercase();
+        if lexicon::TITLES.contains(&l.as_str()) || lexicon::PERSON_ROLES.contains(&l.as_str()) {
+            titles.push(l.trim_end_matches('.').to_string());
+        }
+    }
+    let gender = titles.iter().find_map(|t| lexicon::gender_of_word(t));
+    let whole_upper_label = label.trim_start_matches("the ").to_string();
+    let is_known_org = lexicon::KNOWN_ORGANIZATIONS
+        .iter()
+        .any(|o| *o == whole_upper_label || *o == name_str);
+    if let Some(&canon) = lexicon::STATES.get(whole_upper_label.as_str()) {
+        return MentionInfo {
+            kind: SpeakerKind::State,
+            name: Some(canon.to_string()),
+            titles,
+            label,
+            gender: None,
+            pronoun: None,
+            head,
+        };
+    }
+    if !name_run.is_empty() {
+        if let Some(&canon) = lexicon::STATES.get(name_str.as_str())
+            && (name_start == 0
+                || words[..name_start]
+                    .iter()
+                    .all(|t| DETERMINERS.contains(&t.text.to_lowercase().as_str())))
+        {
+            return MentionInfo {
+                kind: SpeakerKind::State,
+                name: Some(canon.to_string()),
+                titles,
+                label,
+                gender: None,
+                pronoun: None,
+                head,
+            };
+        }
+        if is_known_org {
+            return MentionInfo {
+                kind: SpeakerKind::Organization,
+                name: Some(name_str),
+                titles,
+                label,
+                gender: None,
+                pronoun: None,
+                head,
+            };
+        }
+        let acronym = name_run.len() == 1
+            && name_run[0].chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && name_run[0]
+                .chars()
+                .all(|c| !c.is_alphabetic() || c.is_uppercase());
+        if acronym && titles.is_empty() {
+            return MentionInfo {
+                kind: SpeakerKind::Organization,
+                name: Some(name_str),
+                titles,
+                label,
+                gender: None,
+                pronoun: None,
+                head,
+            };
+        }
+        return MentionInfo {
+            kind: SpeakerKind::Person,
+            name: Some(name_str),
+            titles,
+            label,
+            gender,
+            pronoun: None,
+            head,
+        };
+    }
+    // no personal name: organisation, group, role or state phrase
+    let kind = if is_known_org || lexicon::ORGANIZATION_HEADS.contains(&head.as_str()) {
+        SpeakerKind::Organization
+    } else if lexicon::GROUP_ROLES.contains(&head.as_str()) {
+        SpeakerKind::Group
+    } else if lexicon::PERSON_ROLES.contains(&head.as_str()) {
+        SpeakerKind::Person
+    } else if lexicon::STATES.contains_key(whole_upper_label.as_str()) {
+        return MentionInfo {
+            kind: SpeakerKind::State,
+            name: lexicon::STATES
+                .get(whole_upper_label.as_str())
+                .map(|s| s.to_string()),
+            titles,
+            label,
+            gender: None,
+            pronoun: None,
+            head,
+        };
+    } else {
+        SpeakerKind::Unknown
+    };
+    if kind == SpeakerKind::Person && titles.is_empty() {
+        titles.push(head.clone());
+    }
+    MentionInfo {
+        kind,
+        name: None,
+        titles,
+        label,
+        gender,
+        pronoun: None,
+        head,
+    }
+}
+
+/// One speaker of an article: the canonical name, kind and every mention seen.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Canonical name: the longest personal name seen, or the role/organisation/state label.
+    pub canonical: String,
+    /// Kind of source.
+    pub kind: SpeakerKind,
+    /// Gender, once known from a title or a resolved pronoun.
+    pub gender: Option<Gender>,
+    /// Lowercase title and role words seen with this speaker.
+    pub titles: Vec<String>,
+    /// Every mention text seen, in order of first appearance.
+    pub aliases: Vec<String>,
+    /// Byte offset of the latest salient mention (a speaker or a sentence subject); pronouns
+    /// prefer the most recent salient entity.
+    pub last_seen: Option<usize>,
+    /// Byte offset of the latest mention of any kind; roles ("the minister") match by this.
+    pub last_mentioned: usize,
+}
+
+impl Entity {
+    fn surname(&self) -> Option<&str> {
+        if self.kind == SpeakerKind::Person
+            && self
+                .canonical
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        {
+            self.canonical.split(' ').next_back()
+        } else {
+            None
+        }
+    }
+    fn add_alias(&mut self, alias: &str) {
+        if !alias.is_empty() && !self.aliases.iter().any(|a| a == alias) {
+            self.aliases.push(alias.to_string());
+        }
+    }
+}
+
+/// The speakers of one article and the rules that merge their mentions.
+#[derive(Debug, Default, Clone)]
+pub struct Registry {
+    /// All speakers (and salient subjects) seen so far.
+    pub entities: Vec<Entity>,
+}
+
+impl Registry {
+    /// Resolves a parsed mention at byte offset `pos` to an entity, creating one when needed.
+    ///
+    /// `mention_text` is recorded as an alias. Returns `None` for a pronoun with no compatible
+    /// antecedent (the caller reports the speaker as unknown rather than guessing).
+    ///
+    /// `salient` marks a speaker or sentence-subject mention (pronouns look for these first); a
+    /// name merely mentioned in passing is registered with `salient = false`.
+    pub fn resolve(
+        &mut self,
+        info: &MentionInfo,
+        mention_text: &str,
+        pos: usize,
+        salient: bool,
+    ) -> Option<usize> {
+        let idx = if let Some(p) = info.pronoun {
+            self.entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.last_mentioned <= pos)
+                .filter(|(_, e)| {
+                    if p.person {
+                        e.kind == SpeakerKind::Person
+                            && match (p.gender, e.gender) {
+                                (Some(a), Some(b)) => a == b,
+                                _ => true,
+                            }
+                            && e.canonical.chars().next().is_some_and(char::is_uppercase)
+                    } else if p.plural {
+                        matches!(
+                            e.kind,
+                            SpeakerKind::Group | SpeakerKind::Organization | SpeakerKind::State
+                        )
+                    } else {
+                        matches!(e.kind, SpeakerKind::Organization | SpeakerKind::State)
+                    }
+                })
+                .max_by_key(|(_, e)| (e.last_seen, e.last_mentioned))
+                .map(|(i, _)| i)?
+        } else {
+            match self.find(info) {
+                Some(i) => i,
+                None => {
+                    let canonical = info
+                        .name
+                        .clone()
+                        .unwrap_or_else(|| common_noun_case(&info.label));
+                    self.entities.push(Entity {
+                        canonical,
+                        kind: if info.kind == SpeakerKind::Unknown {
+                            SpeakerKind::Person
+                        } else {
+                            info.kind
+                        },
+                        gender: info.gender,
+                        titles: Vec::new(),
+                        aliases: Vec::new(),
+                        last_seen: None,
+                        last_mentioned: pos,
+                    });
+                    self.entities.len() - 1
+                }
+            }
+        };
+        let e = &mut self.entities[idx];
+        if let (Some(name), SpeakerKind::Person) = (&info.name, info.kind)
+            && (name.split(' ').count() > e.canonical.split(' ').count()
+                || !e.canonical.chars().next().is_some_and(char::is_uppercase))
+        {
+            e.canonical = name.clone();
+        }
+        if e.gender.is_none() {
+            e.gender = info.gender.or(info.pronoun.and_then(|p| p.gender));
+        }
+        for t in &info.titles {
+            if !e.titles.contains(t) {
+                e.titles.push(t.clone());
+            }
+        }
+        e.add_alias(mention_text);
+        e.last_mentioned = e.last_mentioned.max(pos);
+        if salient {
+            e.last_seen = Some(e.last_seen.map_or(pos, |p| p.max(pos)));
+        }
+        Some(idx)
+    }
+
+    fn find(&self, info: &MentionInfo) -> Option<usize> {
+        let by_recency = |pred: &dyn Fn(&Entity) -> bool| {
+            self.entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| pred(e))
+                .max_by_key(|(_, e)| e.last_mentioned)
+                .map(|(i, _)| i)
+        };
+        match (info.kind, &info.name) {
+            (SpeakerKind::Person, Some(name)) => {
+                let parts: Vec<&str> = name.split(' ').collect();
+                let surname = *parts.last()?;
+                by_recency(&|e: &Entity| {
+                    e.kind == SpeakerKind::Person
+                        && e.surname() == Some(surname)
+                        && compatible_first_names(&e.canonical, name)
+                })
+            }
+            (SpeakerKind::Person, None) => {
+                // a role: "the minister", "the foreign minister" → a named person with that title
+                let role_words: Vec<&str> = info
+                    .label
+                    .split(' ')
+                    .map(|w| w.trim_end_matches('.'))
+                    .collect();
+                let head = info.head.as_str();
+                by_recency(&|e: &Entity| {
+                    e.kind == SpeakerKind::Person
+                        && e.titles.iter().any(|t| t == head)
+                        && role_words
+                            .iter()
+                            .filter(|w| lexicon::TITLES.contains(&w.to_lowercase().as_str()))
+                            .all(|w| e.titles.iter().any(|t| t.eq_ignore_ascii_case(w)))
+                })
+                .or_else(|| by_recency(&|e: &Entity| e.canonical.eq_ignore_ascii_case(&info.label)))
+            }
+            (SpeakerKind::Group, _) => by_recency(&|e: &Entity| {
+                e.kind == SpeakerKind::Group
+                    && (e.canonical.eq_ignore_ascii_case(&info.label)
+                        || (info.label.split(' ').count() == 1
+                            && e.canonical.to_lowercase().ends_with(&info.head)))
+            }),
+            (_, Some(name)) => by_recency(&|e: &Entity| {
+                e.kind == info.kind && (e.canonical == *name || e.aliases.iter().any(|a| a == name))
+            }),
+            (SpeakerKind::Organization, None) => by_recency(&|e: &Entity| {
+                e.kind == SpeakerKind::Organization
+                    && (e.canonical.eq_ignore_ascii_case(&info.label)
+                        || (info.label.split(' ').count() == 1
+                            && e.canonical
+                                .to_lowercase()
+                                .ends_with(&format!(" {}", info.head))))
+            }),
+            (_, None) => by_recency(&|e: &Entity| {
+                e.kind == info.kind && e.canonical.eq_ignore_ascii_case(&info.label)
+            }),
+        }
+    }
+
+    /// Records an acronym alias ("Syrian Democratic Forces (SDF)") so later mentions merge.
+    pub fn add_acronym(&mut self, full: &str, acronym: &str) {
+        if let Some(e) = self.entities.iter_mut().find(|e| e.canonical == full) {
+            e.add_alias(acronym);
+        }
+    }
+}
+
+/// "Critics" at the start of a sentence → "critics": a label whose first word is a common noun or
+/// modifier from the lexicon is written in lower case.
+fn common_noun_case(label: &str) -> String {
+    let mut words = label.splitn(2, ' ');
+    let first = words.next().unwrap_or("");
+    let lower = first.to_lowercase();
+    let common = is_role_word(&lower) || DETERMINERS.contains(&lower.as_str());
+    if common && first != lower {
+        match words.next() {
+            Some(rest) => format!("{lower} {rest}"),
+            None => lower,
+        }
+    } else {
+        label.to_string()
+    }
+}
+
+fn compatible_first_names(a: &str, b: &str) -> bool {
+    let fa: Vec<&str> = a.split(' ').collect();
+    let fb: Vec<&str> = b.split(' ').collect();
+    if fa.len() < 2 || fb.len() < 2 {
+        return true;
+    }
+    fa[0] == fb[0]
+        || fa[0].starts_with(fb[0].trim_end_matches('.'))
+        || fb[0].starts_with(fa[0].trim_end_matches('.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens::tokenize;
+
+    fn np_before_text(s: &str) -> String {
+        let toks = tokenize(s);
+        let (a, b) = np_before(&toks, toks.len(), 0).expect("np");
+        s[toks[a].start..toks[b - 1].end].to_string()
+    }
+
+    #[test]
+    fn noun_phrases_before_a_cue() {
+        assert_eq!(
+            np_before_text("Foreign Minister Abbas Araghchi"),
+            "Foreign Minister Abbas Araghchi"
+        );
+        assert_eq!(
+            np_before_text("However, Iranian officials"),
+            "Iranian officials"
+        );
+        assert_eq!(
+            np_before_text("Iran\u{2019}s Supreme Leader, Ayatollah Ali Khamenei,"),
+            "Iran\u{2019}s Supreme Leader, Ayatollah Ali Khamenei"
+        );
+        assert_eq!(
+            np_before_text("came shortly after President Donald Trump"),
+            "President Donald Trump"
+        );
+        assert_eq!(
+            np_before_text("On Monday, a spokesperson for the ministry"),
+            "a spokesperson for the ministry"
+        );
+    }
+
+    #[test]
+    fn mention_kinds_and_names() {
+        let p = |s: &str| parse_mention(&tokenize(s));
+        let k = p("Iran\u{2019}s Supreme Leader, Ayatollah Ali Khamenei");
+        assert_eq!(
+            (k.kind, k.name.as_deref()),
+            (SpeakerKind::Person, Some("Ali Khamenei"))
+        );
+        assert!(k.titles.contains(&"leader".to_string()));
+        assert_eq!(p("Iranian officials").kind, SpeakerKind::Group);
+        assert_eq!(p("the union").kind, SpeakerKind::Organization);
+        assert_eq!(p("Iran").kind, SpeakerKind::State);
+        assert_eq!(p("Washington").name.as_deref(), Some("United States"));
+        assert_eq!(p("the SDF").kind, SpeakerKind::Organization);
+        assert_eq!(p("the minister").kind, SpeakerKind::Person);
+        assert_eq!(p("he").pronoun.map(|x| x.gender), Some(Some(Gender::Male)));
+    }
+
+    #[test]
+    fn registry_merges_surname_role_and_pronoun() {
+        let mut r = Registry::default();
+        fn t(s: &str) -> Vec<Token<'_>> {
+            tokenize(s)
+        }
+        let full = parse_mention(&t("Foreign Minister Abbas Araghchi"));
+        let a = r
+            .resolve(&full, "Foreign Minister Abbas Araghchi", 10, true)
+            .unwrap();
+        let b = r
+            .resolve(&parse_mention(&t("Araghchi")), "Araghchi", 50, true)
+            .unwrap();
+        let c = r
+            .resolve(&parse_mention(&t("the minister")), "the minister", 90, true)
+            .unwrap();
+        let d = r
+            .resolve(&parse_mention(&t("he")), "he", 120, true)
+            .unwrap();
+        assert_eq!((a, b, c, d), (0, 0, 0, 0));
+        assert_eq!(r.entities[0].canonical, "Abbas Araghchi");
+        assert_eq!(
+            r.entities[0].aliases,
+            [
+                "Foreign Minister Abbas Araghchi",
+                "Araghchi",
+                "the minister",
+                "he"
+            ]
+        );
+        // "she" finds no compatible (male) antecedent
+        assert_eq!(r.resolve(&parse_mention(&t("she")), "she", 130, true), None);
+    }
+}

@@ -1,0 +1,498 @@
+//! Bag-of-n-grams features with TF-IDF weighting, after scikit-learn's `TfidfVectorizer`.
+//!
+//! The analyzer turns a unit of text into terms: tokenize (byte offsets kept) → mask the speaker's
+//! own mention as `<speaker>` and, optionally, other capitalised names as `<name>` → lowercase →
+//! mark negation scopes (`NOT_` prefix, see [`crate::text::negation`]) → drop punctuation except
+//! `?` and `!` → word n-grams. [`Vectorizer::fit`] learns the vocabulary and inverse document
+//! frequencies; [`Vectorizer::transform`] reuses them, giving one L2-normalised sparse row per unit.
+//!
+//! Parameter names and formulas follow scikit-learn (`ngram_range`, `min_df`, `max_df`,
+//! `max_features`, `sublinear_tf`, `binary`, `lowercase`; smooth idf = ln((1 + n) / (1 + df)) + 1).
+//!
+//! ```
+//! use standpoint::features::{Unit, Vectorizer, VectorizerParams};
+//!
+//! let docs = ["We will not talk.", "We welcome the talks.", "Talks resume on Monday."];
+//! let units: Vec<Unit> = docs.iter().map(|d| Unit::plain(d)).collect();
+//! let params = VectorizerParams { min_df: 1, ..VectorizerParams::default() };
+//! let v = Vectorizer::fit(&params, &units).unwrap();
+//! assert!(v.vocabulary().iter().any(|t| t == "NOT_talk"));
+//! let row = v.transform(&Unit::plain("We will not talk"));
+//! let norm: f64 = row.values.iter().map(|x| x * x).sum::<f64>().sqrt();
+//! assert!((norm - 1.0).abs() < 1e-12);
+//! ```
+
+use crate::attribution::lexicon;
+use crate::error::{Error, Result};
+use crate::text::negation;
+use crate::text::tokens::{TokenKind, tokenize};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// Placeholder term for the speaker's own mention.
+pub const SPEAKER_TOKEN: &str = "<speaker>";
+/// Placeholder term for other capitalised names (when `mask_names` is on).
+pub const NAME_TOKEN: &str = "<name>";
+/// Placeholder term for numbers.
+pub const NUMBER_TOKEN: &str = "<num>";
+
+/// One unit of text to vectorize, with byte spans (relative to `text`) to mask as the speaker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Byte spans of the speaker's mention(s) inside `text`.
+    pub masks: Vec<(usize, usize)>,
+}
+
+impl<'a> Unit<'a> {
+    /// A unit with nothing masked.
+    pub fn plain(text: &'a str) -> Self {
+        Unit {
+            text,
+            masks: Vec::new(),
+        }
+    }
+}
+
+/// Hyper-parameters of the vectorizer (scikit-learn's names).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VectorizerParams {
+    /// Smallest and largest n in word n-grams, inclusive. Default (1, 2).
+    pub ngram_range: (usize, usize),
+    /// Keep a term only if it occurs in at least this many training units. Default 2.
+    pub min_df: usize,
+    /// Drop a term that occurs in more than this fraction of training units. Default 1.0.
+    pub max_df: f64,
+    /// Keep only the this many most frequent terms (by corpus frequency). Default 20,000.
+    pub max_features: Option<usize>,
+    /// Use 1 + ln(tf) instead of tf. Default true.
+    pub sublinear_tf: bool,
+    /// Use tf ∈ {0, 1}. Default false.
+    pub binary: bool,
+    /// Lowercase terms. Default true.
+    pub lowercase: bool,
+    /// Mark negation scopes with `NOT_`. Default true.
+    pub negation: bool,
+    /// Replace capitalised words that do not start a sentence with `<name>`. Default true.
+    pub mask_names: bool,
+}
+
+impl Default for VectorizerParams {
+    fn default() -> Self {
+        VectorizerParams {
+            ngram_range: (1, 2),
+            min_df: 2,
+            max_df: 1.0,
+            max_features: Some(20_000),
+            sublinear_tf: true,
+            binary: false,
+            lowercase: true,
+            negation: true,
+            mask_names: true,
+        }
+    }
+}
+
+impl VectorizerParams {
+    /// Checks the ranges: `1 ≤ ngram_range.0 ≤ ngram_range.1 ≤ 5`, `min_df ≥ 1`,
+    /// `0 < max_df ≤ 1`, `max_features ≥ 1`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] naming the parameter.
+    pub fn check(&self) -> Result<()> {
+        let (lo, hi) = self.ngram_range;
+        if lo == 0 || lo > hi || hi > 5 {
+            return Err(Error::InvalidParameter(format!(
+                "ngram_range ({lo}, {hi}): need 1 <= min <= max <= 5"
+            )));
+        }
+        if self.min_df == 0 {
+            return Err(Error::InvalidParameter("min_df must be at least 1".into()));
+        }
+        if !(self.max_df > 0.0 && self.max_df <= 1.0) {
+            return Err(Error::InvalidParameter(format!(
+                "max_df {} must be in (0, 1]",
+                self.max_df
+            )));
+        }
+        if self.max_features == Some(0) {
+            return Err(Error::InvalidParameter(
+                "max_features must be at least 1".into(),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A sparse row: sorted feature indices and their values.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SparseRow {
+    /// Feature indices, strictly increasing.
+    pub indices: Vec<usize>,
+    /// Values, same length as `indices`.
+    pub values: Vec<f64>,
+}
+
+/// Turns a unit into its terms (unigrams and n-grams), in text order.
+///
+/// The same function runs at training and at scoring time, so features always match.
+pub fn analyze(params: &VectorizerParams, unit: &Unit<'_>) -> Vec<String> {
+    let tokens = tokenize(unit.text);
+    let mut words: Vec<String> = Vec::with_capacity(tokens.len());
+    let mut prev_punct_initial = true; // sentence-initial context for name masking
+    let mut last_mask: Option<usize> = None;
+    for t in &tokens {
+        if let Some(mi) = unit
+            .masks
+            .iter()
+            .position(|&(s, e)| t.start < e && t.end > s)
+        {
+            if last_mask != Some(mi) {
+                words.push(SPEAKER_TOKEN.to_string());
+                last_mask = Some(mi);
+            }
+            prev_punct_initial = false;
+            continue;
+        }
+        last_mask = None;
+        match t.kind {
+            TokenKind::Punct => {
+                let c = t.text.chars().next().unwrap_or(' ');
+                prev_punct_initial = matches!(
+                    c,
+                    '.' | '!'
+                        | '?'
+                        | ':'
+                        | ';'
+                        | '"'
+                        | '\u{201c}'
+                        | '\u{201d}'
+                        | '('
+                        | '['
+                        | '\u{2014}'
+                ) || prev_punct_initial && matches!(c, '\'' | '\u{2018}');
+                words.push(t.text.to_string());
+            }
+            TokenKind::Number => {
+                words.push(NUMBER_TOKEN.to_string());
+                prev_punct_initial = false;
+            }
+            TokenKind::Word => {
+                let initial = prev_punct_initial;
+                prev_punct_initial = false;
+                if params.mask_names
+                    && !initial
+                    && t.is_capitalized()
+                    && !lexicon::NOT_NAMES.contains(&t.text)
+                {
+                    if words.last().map(String::as_str) != Some(NAME_TOKEN) {
+                        words.push(NAME_TOKEN.to_string());
+                    }
+                    continue;
+                }
+                let w = t.text.replace('\u{2019}', "'");
+                words.push(if params.lowercase {
+                    w.to_lowercase()
+                } else {
+                    w
+                });
+            }
+        }
+    }
+    if params.negation {
+        negation::mark(&mut words);
+    }
+    let words: Vec<String> = words
+        .into_iter()
+        .filter(|w| {
+            let c = w.chars().next().unwrap_or(' ');
+            c.is_alphanumeric()
+                || c == '<'
+                || w.starts_with(negation::PREFIX)
+                || w == "?"
+                || w == "!"
+                || w == "'s"
+        })
+        .collect();
+    let (lo, hi) = params.ngram_range;
+    let mut terms = Vec::with_capacity(words.len() * (hi - lo + 1));
+    for n in lo..=hi {
+        if n == 1 {
+            terms.extend(words.iter().cloned());
+        } else {
+            for w in words.windows(n) {
+                terms.push(w.join(" "));
+            }
+        }
+    }
+    terms
+}
+
+/// A fitted vectorizer: vocabulary (sorted terms) and idf per term.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Vectorizer {
+    params: VectorizerParams,
+    vocabulary: Vec<String>,
+    idf: Vec<f64>,
+    #[serde(skip)]
+    index: HashMap<String, usize>,
+}
+
+impl PartialEq for Vectorizer {
+    fn eq(&self, other: &Self) -> bool {
+        self.params == other.params && self.vocabulary == other.vocabulary && self.idf == other.idf
+    }
+}
+
+impl Vectorizer {
+    /// Learns the vocabulary and idf from training units.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] for bad parameters; [`Error::Training`] when no term survives
+    /// the `min_df` / `max_df` limits.
+    pub fn fit(params: &VectorizerParams, units: &[Unit<'_>]) -> Result<Self> {
+        params.check()?;
+        let n = units.len();
+        let mut df: HashMap<String, (usize, usize)> = HashMap::new(); // term → (df, total tf)
+        for u in units {
+            let mut seen: HashMap<String, usize> = HashMap::new();
+            for t in analyze(params, u) {
+                *seen.entry(t).or_default() += 1;
+            }
+            for (t, c) in seen {
+                let e = df.entry(t).or_default();
+                e.0 += 1;
+                e.1 += c;
+            }
+        }
+        let max_df = (params.max_df * n as f64).floor() as usize;
+        let mut kept: Vec<(String, usize, usize)> = df
+            .into_iter()
+            .filter(|(_, (d, _))| *d >= params.min_df && (params.max_df >= 1.0 || *d <= max_df))
+            .map(|(t, (d, tf))| (t, d, tf))
+            .collect();
+        if let Some(maxf) = params.max_features
+            && kept.len() > maxf
+        {
+            // most frequent first; ties by term for determinism
+            kept.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+            kept.truncate(maxf);
+        }
+        if kept.is_empty() {
+            return Err(Error::Training(format!(
+                "no term occurs in at least min_df = {} of {} units",
+                params.min_df, n
+            )));
+        }
+        let sorted: BTreeMap<String, usize> = kept.into_iter().map(|(t, d, _)| (t, d)).collect();
+        let vocabulary: Vec<String> = sorted.keys().cloned().collect();
+        let idf: Vec<f64> = sorted
+            .values()
+            .map(|&d| ((1.0 + n as f64) / (1.0 + d as f64)).ln() + 1.0)
+            .collect();
+        Ok(Self::from_parts(params.clone(), vocabulary, idf))
+    }
+
+    /// Rebuilds a vectorizer from saved parts (the term index is recomputed).
+    pub fn from_parts(params: VectorizerParams, vocabulary: Vec<String>, idf: Vec<f64>) -> Self {
+        let index = vocabulary
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.clone(), i))
+            .collect();
+        Vectorizer {
+            params,
+            vocabulary,
+            idf,
+            index,
+        }
+    }
+
+    /// Recomputes the term index after deserialization.
+    pub(crate) fn rebuild_index(&mut self) {
+        self.index = self
+            .vocabulary
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.clone(), i))
+            .collect();
+    }
+
+    /// The terms, sorted; a term's position is its feature index.
+    pub fn vocabulary(&self) -> &[String] {
+        &self.vocabulary
+    }
+
+    /// Inverse document frequency per feature, same order as [`Vectorizer::vocabulary`].
+    pub fn idf(&self) -> &[f64] {
+        &self.idf
+    }
+
+    /// The parameters it was fitted with.
+    pub fn params(&self) -> &VectorizerParams {
+        &self.params
+    }
+
+    /// Number of features (vocabulary size).
+    pub fn n_features(&self) -> usize {
+        self.vocabulary.len()
+    }
+
+    /// The TF-IDF row of one unit, L2-normalised (all zeros when no term is in the vocabulary).
+    pub fn transform(&self, unit: &Unit<'_>) -> SparseRow {
+        let mut counts: BTreeMap<usize, f64> = BTreeMap::new();
+        for t in analyze(&self.params, unit) {
+            if let Some(&i) = self.index.get(&t) {
+                *counts.entry(i).or_default() += 1.0;
+            }
+        }
+        let mut row = SparseRow {
+            indices: Vec::with_capacity(counts.len()),
+            values: Vec::with_capacity(counts.len()),
+        };
+        for (i, tf) in counts {
+            let tf = if self.params.binary {
+                1.0
+            } else if self.params.sublinear_tf {
+                1.0 + tf.ln()
+            } else {
+                tf
+            };
+            row.indices.push(i);
+            row.values.push(tf * self.idf[i]);
+        }
+        let norm = row.values.iter().map(|v| v * v).sum::<f64>().sqrt();
+        if norm > 0.0 {
+            row.values.iter_mut().for_each(|v| *v /= norm);
+        }
+        row
+    }
+
+    /// Transforms many units into a dense matrix of shape `(units.len(), n_features)`.
+    pub fn transform_dense(&self, units: &[Unit<'_>]) -> ndarray::Array2<f64> {
+        let mut x = ndarray::Array2::zeros((units.len(), self.n_features()));
+        for (r, u) in units.iter().enumerate() {
+            let row = self.transform(u);
+            for (&i, &v) in row.indices.iter().zip(&row.values) {
+                x[(r, i)] = v;
+            }
+        }
+        x
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p() -> VectorizerParams {
+        VectorizerParams {
+            min_df: 1,
+            ..VectorizerParams::default()
+        }
+    }
+
+    #[test]
+    fn analyzer_masks_speaker_names_and_negates() {
+        let text = "Khamenei said talks with Washington were not useful.";
+        let unit = Unit {
+            text,
+            masks: vec![(0, 8)],
+        };
+        let terms = analyze(
+            &VectorizerParams {
+                ngram_range: (1, 1),
+                ..p()
+            },
+            &unit,
+        );
+        assert_eq!(
+            terms,
+            [
+                "<speaker>",
+                "said",
+                "talks",
+                "with",
+                "<name>",
+                "were",
+                "not",
+                "NOT_useful"
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_initial_and_quote_initial_words_are_not_names() {
+        let terms = analyze(
+            &VectorizerParams {
+                ngram_range: (1, 1),
+                ..p()
+            },
+            &Unit::plain("We said: \u{201c}Never again?\u{201d} Then Petrov left."),
+        );
+        assert_eq!(
+            terms,
+            [
+                "we",
+                "said",
+                "never",
+                "NOT_again",
+                "?",
+                "then",
+                "<name>",
+                "left"
+            ]
+        );
+    }
+
+    #[test]
+    fn bigrams_and_idf_follow_sklearn() {
+        let units = [Unit::plain("a b"), Unit::plain("a c")];
+        let v = Vectorizer::fit(&p(), &units).unwrap();
+        assert_eq!(v.vocabulary(), ["a", "a b", "a c", "b", "c"]);
+        // idf(a) = ln(3/3) + 1 = 1; idf(b) = ln(3/2) + 1
+        assert!((v.idf()[0] - 1.0).abs() < 1e-12);
+        assert!((v.idf()[3] - (1.5f64.ln() + 1.0)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn min_df_and_max_features_limit_the_vocabulary() {
+        let units = [
+            Unit::plain("talks talks resume"),
+            Unit::plain("talks stall"),
+            Unit::plain("talks end"),
+        ];
+        let v = Vectorizer::fit(
+            &VectorizerParams {
+                min_df: 2,
+                ngram_range: (1, 1),
+                ..p()
+            },
+            &units,
+        )
+        .unwrap();
+        assert_eq!(v.vocabulary(), ["talks"]);
+        let v = Vectorizer::fit(
+            &VectorizerParams {
+                max_features: Some(2),
+                ngram_range: (1, 1),
+                ..p()
+            },
+            &units,
+        )
+        .unwrap();
+        assert_eq!(v.vocabulary().len(), 2);
+        assert!(v.vocabulary().contains(&"talks".to_string()));
+    }
+
+    #[test]
+    fn invalid_parameters_are_rejected() {
+        let bad = VectorizerParams {
+            ngram_range: (2, 1),
+            ..p()
+        };
+        assert!(bad.check().is_err());
+        assert!(Vectorizer::fit(&p(), &[Unit::plain("...")]).is_err());
+    }
+}

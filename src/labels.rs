@@ -1,0 +1,71 @@
+//! The two label sets: stance toward negotiation and sentiment.
+//!
+//! Stance follows SemEval-2016 Task 6 (Mohammad et al., 2016: FAVOR / AGAINST / NONE), with NONE
+//! written `neutral`. Sentiment is the tone of what is said: positive / negative / neutral.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// What a classifier predicts: stance toward negotiation, or sentiment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Task {
+    /// Labels `favor`, `against`, `neutral`.
+    Stance,
+    /// Labels `positive`, `negative`, `neutral`.
+    Sentiment,
+}
+
+impl Task {
+    /// Both tasks, in report order.
+    pub const ALL: [Task; 2] = [Task::Stance, Task::Sentiment];
+
+    /// The task's labels in their canonical order (the order of probability columns).
+    ///
+    /// Stance: `["favor", "against", "neutral"]`; sentiment: `["positive", "negative", "neutral"]`.
+    pub fn labels(self) -> &'static [&'static str; 3] {
+        match self {
+            Task::Stance => &["favor", "against", "neutral"],
+            Task::Sentiment => &["positive", "negative", "neutral"],
+        }
+    }
+
+    /// The task's name as used in CSV headers and model files (`stance`, `sentiment`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Task::Stance => "stance",
+            Task::Sentiment => "sentiment",
+        }
+    }
+
+    /// Parses a label of this task (case-insensitive, surrounding spaces ignored) into its index
+    /// in [`Task::labels`]. `none` is accepted for stance and read as `neutral` (SemEval's NONE).
+    ///
+    /// Returns `None` for a value outside the label set.
+    pub fn parse_label(self, value: &str) -> Option<usize> {
+        let v = value.trim().to_ascii_lowercase();
+        let v = match (self, v.as_str()) {
+            (Task::Stance, "none") => "neutral".to_string(),
+            _ => v,
+        };
+        self.labels().iter().position(|l| *l == v)
+    }
+}
+
+impl fmt::Display for Task {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.name())
+    }
+}
+
+impl FromStr for Task {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "stance" => Ok(Task::Stance),
+            "sentiment" => Ok(Task::Sentiment),
+            _ => Err(format!("unknown task `{s}` (expected stance or sentiment)")),
+        }
+    }
+}

@@ -1,0 +1,299 @@
+//! The `standpoint` command line: a thin layer over the library.
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Parser, Subcommand};
+use rayon::prelude::*;
+use standpoint::aggregate::Accumulator;
+use standpoint::corpus::Corpus;
+use standpoint::eval::cross_validate;
+use standpoint::features::VectorizerParams;
+use standpoint::labelled::{self, Columns};
+use standpoint::labels::Task;
+use standpoint::model::{CrossValidation, Model, TrainParams, training_unit};
+use standpoint::report::{self, ArticleTable, Format, ScoreReport};
+use standpoint::score::{ScoredArticle, score_article};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// Who said what about negotiation: per-speaker stance and sentiment tables from news articles.
+#[derive(Parser)]
+#[command(name = "standpoint", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Train stance and sentiment classifiers on a labelled CSV and save the model.
+    Train(TrainArgs),
+    /// Extract quotes from articles, score them and print per-speaker tables.
+    Score(ScoreArgs),
+}
+
+/// Hyper-parameters shared by `train` and `eval` (scikit-learn's names).
+#[derive(Args, Clone)]
+struct ParamArgs {
+    /// Smallest n of word n-grams.
+    #[arg(long, default_value_t = 1)]
+    ngram_min: usize,
+    /// Largest n of word n-grams.
+    #[arg(long, default_value_t = 2)]
+    ngram_max: usize,
+    /// Keep terms found in at least this many training rows.
+    #[arg(long, default_value_t = 2)]
+    min_df: usize,
+    /// Drop terms found in more than this fraction of training rows.
+    #[arg(long, default_value_t = 1.0)]
+    max_df: f64,
+    /// Keep at most this many terms (most frequent first); 0 = no limit.
+    #[arg(long, default_value_t = 20_000)]
+    max_features: usize,
+    /// Use raw term counts instead of 1 + ln(count).
+    #[arg(long)]
+    no_sublinear_tf: bool,
+    /// Binary term presence instead of counts.
+    #[arg(long)]
+    binary: bool,
+    /// Do not mark negation scopes.
+    #[arg(long)]
+    no_negation: bool,
+    /// Do not replace capitalised names with a placeholder.
+    #[arg(long)]
+    no_name_mask: bool,
+    /// L2 penalty (linfa-logistic's alpha = 1/C of scikit-learn).
+    #[arg(long, default_value_t = 0.03)]
+    alpha: f64,
+    /// L-BFGS iteration cap.
+    #[arg(long, default_value_t = 200)]
+    max_iter: u64,
+}
+
+impl ParamArgs {
+    fn params(&self) -> TrainParams {
+        TrainParams {
+            vectorizer: VectorizerParams {
+                ngram_range: (self.ngram_min, self.ngram_max),
+                min_df: self.min_df,
+                max_df: self.max_df,
+                max_features: (self.max_features > 0).then_some(self.max_features),
+                sublinear_tf: !self.no_sublinear_tf,
+                binary: self.binary,
+                lowercase: true,
+                negation: !self.no_negation,
+                mask_names: !self.no_name_mask,
+            },
+            alpha: self.alpha,
+            max_iterations: self.max_iter,
+            ..TrainParams::default()
+        }
+    }
+}
+
+#[derive(Args)]
+struct TrainArgs {
+    /// Labelled CSV with columns text,stance,sentiment.
+    #[arg(long, default_value = "training_data/negotiation.csv")]
+    data: PathBuf,
+    /// Where to write the model (written atomically).
+    #[arg(long, default_value = "models/negotiation.json")]
+    out: PathBuf,
+    /// Folds for the cross-validation printed (and stored in the model); 0 skips it.
+    #[arg(long, default_value_t = 5)]
+    folds: usize,
+    /// Seed of the fold shuffle.
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+    #[command(flatten)]
+    params: ParamArgs,
+}
+
+#[derive(Args)]
+struct ScoreArgs {
+    /// Articles: .txt files, folders of them, .jsonl files ({"id","title","date","source","text"}
+    /// per line), or - for standard input.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Model file [default: models/negotiation.json, the shipped model].
+    #[arg(long)]
+    model: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Also print every quote with its speaker, cue and predictions.
+    #[arg(long)]
+    quotes: bool,
+    /// One speaker table per article (before the overall table).
+    #[arg(long)]
+    by_article: bool,
+}
+
+fn default_model_path() -> PathBuf {
+    let local = PathBuf::from("models/negotiation.json");
+    if local.exists() {
+        local
+    } else {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("models/negotiation.json")
+    }
+}
+
+fn train(args: &TrainArgs) -> Result<()> {
+    let params = args.params.params();
+    params.check()?;
+    let data = labelled::read(&args.data, &Columns::default(), None)?;
+    println!("{}: {} rows", args.data.display(), data.rows.len());
+    for task in Task::ALL {
+        let c = data.counts(task);
+        let parts: Vec<String> = task
+            .labels()
+            .iter()
+            .zip(c)
+            .map(|(l, n)| format!("{l} {n}"))
+            .collect();
+        println!(
+            "  {task:<9} {} (unlabelled {})",
+            parts.join(", "),
+            data.rows.len() - c.iter().sum::<usize>()
+        );
+    }
+    let t0 = Instant::now();
+    let mut model = Model::train(&data, &params)?;
+    let fit_secs = t0.elapsed().as_secs_f64();
+    for task in Task::ALL {
+        if let Some(c) = model.classifier(task) {
+            println!(
+                "  {task:<9} vocabulary {} terms, labels {}",
+                c.vectorizer.n_features(),
+                c.labels.join("/")
+            );
+        }
+    }
+    println!("fit both tasks in {fit_secs:.2} s");
+    if args.folds >= 2 {
+        let t1 = Instant::now();
+        for task in Task::ALL {
+            let rows = data.labelled(task);
+            if rows.is_empty() {
+                continue;
+            }
+            let units: Vec<_> = rows.iter().map(|(t, _)| training_unit(t)).collect();
+            let y: Vec<usize> = rows.iter().map(|(_, l)| *l).collect();
+            let cv = cross_validate(task, &params, &units, &y, args.folds, args.seed)?;
+            println!(
+                "  {task:<9} {}-fold cross-validated macro-F1 {:.3}, accuracy {:.3}",
+                args.folds, cv.report.macro_f1, cv.report.accuracy
+            );
+            model.cross_validation.push(CrossValidation {
+                task,
+                folds: args.folds,
+                seed: args.seed,
+                macro_f1: cv.report.macro_f1,
+                accuracy: cv.report.accuracy,
+            });
+        }
+        println!("cross-validation in {:.2} s", t1.elapsed().as_secs_f64());
+    }
+    model.save(&args.out)?;
+    println!(
+        "wrote {} (training data sha256 {})",
+        args.out.display(),
+        &model.training_data.sha256[..12]
+    );
+    Ok(())
+}
+
+fn score(args: &ScoreArgs) -> Result<()> {
+    let model_path = args.model.clone().unwrap_or_else(default_model_path);
+    let model = Model::load(&model_path).with_context(|| {
+        if args.model.is_none() {
+            "loading the default model (run `standpoint train` or pass --model)".to_string()
+        } else {
+            "loading the model".to_string()
+        }
+    })?;
+    let corpus = Corpus::open(&args.inputs)?;
+    let keep_quotes = args.quotes || args.format == Format::Json;
+    let mut acc = Accumulator::new();
+    let mut quotes = Vec::new();
+    let mut by_article = Vec::new();
+    let mut n_articles = 0usize;
+    let mut n_quotes = 0usize;
+    // score in batches: bounded memory, parallel inside a batch, output in input order
+    let mut batch = Vec::with_capacity(256);
+    let mut corpus = corpus.peekable();
+    loop {
+        batch.clear();
+        while batch.len() < 256 {
+            match corpus.next() {
+                Some(a) => batch.push(a?),
+                None => break,
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let scored: Vec<ScoredArticle> =
+            batch.par_iter().map(|a| score_article(&model, a)).collect();
+        for s in scored {
+            n_articles += 1;
+            n_quotes += s.quotes.len();
+            acc.add(&s);
+            if args.by_article {
+                let mut one = Accumulator::new();
+                one.add(&s);
+                by_article.push(ArticleTable {
+                    article: s.id.clone(),
+                    title: s.title.clone(),
+                    speakers: one.finish(),
+                });
+            }
+            if keep_quotes {
+                quotes.extend(s.quotes);
+            }
+        }
+    }
+    if n_articles == 0 {
+        bail!("no article in the input");
+    }
+    let report = ScoreReport {
+        articles: n_articles,
+        speakers: acc.finish(),
+        n_quotes,
+        quotes,
+        by_article: args.by_article.then_some(by_article),
+        model: model_path.file_name().map_or_else(
+            || model_path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    report::write(
+        &report,
+        args.format,
+        report::Options {
+            quotes: args.quotes,
+        },
+        &mut out,
+    )?;
+    out.flush().ok();
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Train(a) => train(a),
+        Command::Score(a) => score(a),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let msg: Vec<String> = e.chain().map(|c| c.to_string()).collect();
+            eprintln!("standpoint: error: {}", msg.join(": "));
+            ExitCode::from(1)
+        }
+    }
+}

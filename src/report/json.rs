@@ -1,0 +1,92 @@
+//! JSON output: one object `{"model", "articles", "speakers": […], "quotes": […]}` (plus
+//! `"by_article"` with `--by-article`). The README documents every field.
+
+use super::ScoreReport;
+use crate::aggregate::{SpeakerStance, TaskSummary};
+use crate::score::ScoredQuote;
+use serde_json::{Value, json};
+use std::io::Write;
+
+fn summary(s: &Option<TaskSummary>, labels: [&str; 3]) -> Value {
+    match s {
+        None => Value::Null,
+        Some(s) => json!({
+            "label": s.label,
+            "net": s.net,
+            "interval": s.interval.map(|(a, b)| vec![a, b]),
+            "probabilities": {labels[0]: s.probabilities[0], labels[1]: s.probabilities[1], labels[2]: s.probabilities[2]},
+        }),
+    }
+}
+
+/// One speaker row as JSON.
+pub fn speaker_json(s: &SpeakerStance) -> Value {
+    json!({
+        "speaker": s.speaker,
+        "aliases": s.aliases,
+        "kind": s.kind.as_str(),
+        "articles": s.articles,
+        "quotes": s.quotes,
+        "stance": s.stance.as_ref().map(|x| x.label.clone()),
+        "net_stance": s.stance.as_ref().map(|x| x.net),
+        "net_stance_interval": s.stance.as_ref().and_then(|x| x.interval).map(|(a, b)| vec![a, b]),
+        "stance_probabilities": summary(&s.stance, ["favor", "against", "neutral"])["probabilities"].clone(),
+        "sentiment": s.sentiment.as_ref().map(|x| x.label.clone()),
+        "net_sentiment": s.sentiment.as_ref().map(|x| x.net),
+        "sentiment_probabilities": summary(&s.sentiment, ["positive", "negative", "neutral"])["probabilities"].clone(),
+    })
+}
+
+/// One quote as JSON.
+pub fn quote_json(q: &ScoredQuote) -> Value {
+    let probs = |p: &Option<crate::score::Prediction>, l: [&str; 3]| match p {
+        None => Value::Null,
+        Some(p) => {
+            json!({l[0]: p.probabilities[0], l[1]: p.probabilities[1], l[2]: p.probabilities[2]})
+        }
+    };
+    json!({
+        "article": q.article,
+        "speaker": q.quote.speaker,
+        "speaker_kind": q.quote.speaker_kind.as_str(),
+        "mention": q.quote.mention,
+        "cue": q.quote.cue,
+        "kind": q.quote.kind.as_str(),
+        "text": q.quote.text,
+        "start": q.quote.start,
+        "end": q.quote.end,
+        "parts": q.quote.parts.iter().map(|p| vec![p.0, p.1]).collect::<Vec<_>>(),
+        "stance": q.stance.as_ref().map(|p| p.label.clone()),
+        "probabilities": probs(&q.stance, ["favor", "against", "neutral"]),
+        "sentiment": q.sentiment.as_ref().map(|p| p.label.clone()),
+        "sentiment_probabilities": probs(&q.sentiment, ["positive", "negative", "neutral"]),
+    })
+}
+
+/// The whole report as one JSON value.
+pub fn json_value(r: &ScoreReport) -> Value {
+    let mut v = json!({
+        "model": r.model,
+        "articles": r.articles,
+        "speakers": r.speakers.iter().map(speaker_json).collect::<Vec<_>>(),
+        "quotes": r.quotes.iter().map(quote_json).collect::<Vec<_>>(),
+    });
+    if let Some(by) = &r.by_article {
+        v["by_article"] = by
+            .iter()
+            .map(|a| {
+                json!({
+                    "article": a.article,
+                    "title": a.title,
+                    "speakers": a.speakers.iter().map(speaker_json).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+    }
+    v
+}
+
+pub(super) fn write(r: &ScoreReport, out: &mut dyn Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &json_value(r))?;
+    writeln!(out)
+}

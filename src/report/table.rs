@@ -1,0 +1,178 @@
+//! Terminal and Markdown tables (comfy-table).
+
+use super::{Options, ScoreReport, fmt_p, fmt2};
+use crate::aggregate::{SpeakerStance, TaskSummary};
+use crate::score::ScoredQuote;
+use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
+use std::io::Write;
+
+const TEXT_WIDTH: usize = 90;
+
+fn new_table(markdown: bool) -> Table {
+    let mut t = Table::new();
+    if markdown {
+        t.load_style(presets::ASCII_MARKDOWN);
+    } else {
+        t.load_style(presets::UTF8_FULL_CONDENSED);
+        t.set_content_arrangement(ContentArrangement::Disabled);
+    }
+    t
+}
+
+fn net_cell(s: &Option<TaskSummary>) -> String {
+    match s {
+        None => "-".into(),
+        Some(s) => match s.interval {
+            Some((lo, hi)) => format!("{} [{}, {}]", fmt2(s.net), fmt2(lo), fmt2(hi)),
+            None => fmt2(s.net),
+        },
+    }
+}
+
+fn right(s: String) -> Cell {
+    Cell::new(s).set_alignment(CellAlignment::Right)
+}
+
+fn speaker_table(rows: &[SpeakerStance], markdown: bool) -> Table {
+    let mut t = new_table(markdown);
+    t.set_header(vec![
+        "speaker",
+        "kind",
+        "articles",
+        "quotes",
+        "stance",
+        "net stance [95% CI]",
+        "P(favor)",
+        "P(against)",
+        "P(neutral)",
+        "sentiment",
+        "net sentiment",
+    ]);
+    for r in rows {
+        let (label, pf, pa, pn) = match &r.stance {
+            Some(s) => (
+                s.label.clone(),
+                fmt_p(s.probabilities[0]),
+                fmt_p(s.probabilities[1]),
+                fmt_p(s.probabilities[2]),
+            ),
+            None => ("-".into(), "-".into(), "-".into(), "-".into()),
+        };
+        let sent = r.sentiment.as_ref().map_or("-".into(), |s| s.label.clone());
+        let sent_net = r.sentiment.as_ref().map_or("-".into(), |s| fmt2(s.net));
+        t.add_row(vec![
+            Cell::new(&r.speaker),
+            Cell::new(r.kind.as_str()),
+            right(r.articles.to_string()),
+            right(r.quotes.to_string()),
+            Cell::new(label),
+            right(net_cell(&r.stance)),
+            right(pf),
+            right(pa),
+            right(pn),
+            Cell::new(sent),
+            right(sent_net),
+        ]);
+    }
+    t
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let cut: String = flat.chars().take(max - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+fn quote_table(quotes: &[ScoredQuote], markdown: bool) -> Table {
+    let mut t = new_table(markdown);
+    t.set_header(vec![
+        "article",
+        "speaker",
+        "kind",
+        "cue",
+        "stance",
+        "P(f/a/n)",
+        "sentiment",
+        "quote",
+    ]);
+    for q in quotes {
+        let (stance, probs) = match &q.stance {
+            Some(p) => (
+                p.label.clone(),
+                format!(
+                    "{}/{}/{}",
+                    fmt_p(p.probabilities[0]),
+                    fmt_p(p.probabilities[1]),
+                    fmt_p(p.probabilities[2])
+                ),
+            ),
+            None => ("-".into(), "-".into()),
+        };
+        let text = shorten(&q.quote.text, TEXT_WIDTH);
+        let text = if markdown {
+            text.replace('|', "\\|")
+        } else {
+            text
+        };
+        t.add_row(vec![
+            Cell::new(&q.article),
+            Cell::new(&q.quote.speaker),
+            Cell::new(q.quote.kind.as_str()),
+            Cell::new(&q.quote.cue),
+            Cell::new(stance),
+            Cell::new(probs),
+            Cell::new(
+                q.sentiment
+                    .as_ref()
+                    .map_or("-".to_string(), |p| p.label.clone()),
+            ),
+            Cell::new(text),
+        ]);
+    }
+    t
+}
+
+pub(super) fn write(
+    r: &ScoreReport,
+    opts: Options,
+    out: &mut dyn Write,
+    markdown: bool,
+) -> std::io::Result<()> {
+    let heading = |out: &mut dyn Write, s: &str| -> std::io::Result<()> {
+        if markdown {
+            writeln!(out, "### {s}\n")
+        } else {
+            writeln!(out, "{s}")
+        }
+    };
+    if let Some(by) = &r.by_article {
+        for a in by {
+            let title = a
+                .title
+                .as_deref()
+                .map(|t| format!(" — {t}"))
+                .unwrap_or_default();
+            heading(out, &format!("{}{}", a.article, title))?;
+            writeln!(out, "{}\n", speaker_table(&a.speakers, markdown))?;
+        }
+    }
+    let plural = if r.articles == 1 { "" } else { "s" };
+    heading(
+        out,
+        &format!(
+            "Stance toward negotiation by speaker ({} article{plural}, {} quotes; model {})",
+            r.articles, r.n_quotes, r.model
+        ),
+    )?;
+    writeln!(out, "{}", speaker_table(&r.speakers, markdown))?;
+    if opts.quotes {
+        writeln!(out)?;
+        heading(out, "Quotes")?;
+        writeln!(out, "{}", quote_table(&r.quotes, markdown))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,93 @@
+//! Scoring: an article's quotes get stance and sentiment probabilities from a [`Model`].
+
+use crate::attribution::{self, Quote, Speaker};
+use crate::corpus::Article;
+use crate::eval::argmax;
+use crate::labels::Task;
+use crate::model::Model;
+use serde::{Deserialize, Serialize};
+
+/// A predicted label with the probabilities behind it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Prediction {
+    /// The most probable label.
+    pub label: String,
+    /// Probabilities in the task's label order: stance (favor, against, neutral), sentiment
+    /// (positive, negative, neutral). They sum to 1.
+    pub probabilities: [f64; 3],
+}
+
+impl Prediction {
+    /// Builds a prediction from probabilities of `task`.
+    pub fn new(task: Task, probabilities: [f64; 3]) -> Self {
+        Prediction {
+            label: task.labels()[argmax(&probabilities)].to_string(),
+            probabilities,
+        }
+    }
+
+    /// P(first label) − P(second label): net stance (favor − against) or net sentiment
+    /// (positive − negative), in [−1, 1].
+    pub fn net(&self) -> f64 {
+        self.probabilities[0] - self.probabilities[1]
+    }
+}
+
+/// A quote with its predictions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScoredQuote {
+    /// The article id.
+    pub article: String,
+    /// The attributed quote.
+    pub quote: Quote,
+    /// Stance toward negotiation (absent when the model has no stance classifier).
+    pub stance: Option<Prediction>,
+    /// Sentiment (absent when the model has no sentiment classifier).
+    pub sentiment: Option<Prediction>,
+}
+
+/// One scored article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScoredArticle {
+    /// Article id.
+    pub id: String,
+    /// Title, if known.
+    pub title: Option<String>,
+    /// Date, if known.
+    pub date: Option<String>,
+    /// The article's speakers (canonical name, kind, aliases).
+    pub speakers: Vec<Speaker>,
+    /// Its quotes, in text order.
+    pub quotes: Vec<ScoredQuote>,
+}
+
+/// Extracts and scores the quotes of one article.
+pub fn score_article(model: &Model, article: &Article) -> ScoredArticle {
+    let a = attribution::extract(&article.text);
+    let quotes = a
+        .quotes
+        .into_iter()
+        .map(|q| {
+            let (text, masks) = q.unit(&article.text);
+            let unit = crate::features::Unit { text, masks };
+            let predict = |task: Task| {
+                model
+                    .classifier(task)
+                    .map(|c| Prediction::new(task, c.predict_proba(&unit)))
+            };
+            ScoredQuote {
+                article: article.id.clone(),
+                stance: predict(Task::Stance),
+                sentiment: predict(Task::Sentiment),
+                quote: q,
+            }
+        })
+        .collect();
+    ScoredArticle {
+        id: article.id.clone(),
+        title: article.title.clone(),
+        date: article.date.clone(),
+        speakers: a.speakers,
+        quotes,
+    }
+}

@@ -1,0 +1,104 @@
+//! The model file: round trip, determinism, and the shipped model's tie to its training data.
+
+mod common;
+use common::*;
+use standpoint::features::Unit;
+use standpoint::labelled::{self, Columns};
+use standpoint::model::{Model, TrainParams};
+
+#[test]
+fn shipped_model_matches_its_training_data() {
+    let data = labelled::read(
+        &root().join("training_data/negotiation.csv"),
+        &Columns::default(),
+        None,
+    )
+    .unwrap();
+    let model =
+        Model::load(&root().join("models/negotiation.json")).expect("the shipped model loads");
+    assert_eq!(
+        model.training_data.sha256,
+        data.digest(),
+        "models/negotiation.json was trained on another version of training_data/negotiation.csv: \
+         run `cargo run --release -- train` and commit both files together"
+    );
+    assert_eq!(model.training_data.rows, data.rows.len());
+    assert!(model.stance.is_some() && model.sentiment.is_some());
+}
+
+#[test]
+fn shipped_data_meets_the_labelling_floor() {
+    let data = labelled::read(
+        &root().join("training_data/negotiation.csv"),
+        &Columns::default(),
+        None,
+    )
+    .unwrap();
+    assert!(data.rows.len() >= 1200, "{} rows", data.rows.len());
+    let c = data.counts(standpoint::Task::Stance);
+    let n: usize = c.iter().sum();
+    for (label, k) in standpoint::Task::Stance.labels().iter().zip(c) {
+        assert!(k * 4 >= n, "stance {label}: {k} of {n} rows is below 25%");
+    }
+}
+
+#[test]
+fn train_save_load_predict_round_trip_is_deterministic() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.json");
+    let b = dir.path().join("b.json");
+    for out in [&a, &b] {
+        let o = run(&[
+            "train",
+            "--data",
+            "tests/fixtures/small.csv",
+            "--out",
+            path_str(out),
+            "--min-df",
+            "1",
+            "--folds",
+            "3",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stdout(&o).contains("3-fold cross-validated macro-F1"));
+    }
+    assert_eq!(
+        std::fs::read(&a).unwrap(),
+        std::fs::read(&b).unwrap(),
+        "same data and options, same bytes"
+    );
+
+    // the library gives the same model, and the saved one predicts the same probabilities
+    let data = labelled::read(
+        &root().join("tests/fixtures/small.csv"),
+        &Columns::default(),
+        None,
+    )
+    .unwrap();
+    let mut params = TrainParams::default();
+    params.vectorizer.min_df = 1;
+    let trained = Model::train(&data, &params).unwrap();
+    let loaded = Model::load(&a).unwrap();
+    for text in [
+        "We will never accept these talks.",
+        "The meeting is on Friday.",
+        "We welcome dialogue.",
+    ] {
+        let u = Unit::plain(text);
+        for task in standpoint::Task::ALL {
+            let p1 = trained.classifier(task).unwrap().predict_proba(&u);
+            let p2 = loaded.classifier(task).unwrap().predict_proba(&u);
+            assert_eq!(p1, p2, "{task} probabilities for {text:?}");
+        }
+    }
+    assert!(
+        loaded
+            .stance
+            .unwrap()
+            .predict_proba(&Unit::plain("We will never negotiate with them."))
+            .iter()
+            .cloned()
+            .fold(0.0, f64::max)
+            > 0.34
+    );
+}
