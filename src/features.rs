@@ -24,8 +24,10 @@
 
 use crate::attribution::lexicon;
 use crate::error::{Error, Result};
+use crate::sparse::CsrMatrix;
 use crate::text::negation;
 use crate::text::tokens::{TokenKind, tokenize};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -129,7 +131,7 @@ impl VectorizerParams {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SparseRow {
     /// Feature indices, strictly increasing.
-    pub indices: Vec<usize>,
+    pub indices: Vec<u32>,
     /// Values, same length as `indices`.
     pub values: Vec<f64>,
 }
@@ -341,10 +343,16 @@ impl Vectorizer {
 
     /// The TF-IDF row of one unit, L2-normalised (all zeros when no term is in the vocabulary).
     pub fn transform(&self, unit: &Unit<'_>) -> SparseRow {
-        let mut counts: BTreeMap<usize, f64> = BTreeMap::new();
-        for t in analyze(&self.params, unit) {
-            if let Some(&i) = self.index.get(&t) {
-                *counts.entry(i).or_default() += 1.0;
+        let mut hits: Vec<u32> = analyze(&self.params, unit)
+            .iter()
+            .filter_map(|t| self.index.get(t).map(|&i| i as u32))
+            .collect();
+        hits.sort_unstable();
+        let mut counts: Vec<(u32, f64)> = Vec::with_capacity(hits.len());
+        for i in hits {
+            match counts.last_mut() {
+                Some((j, c)) if *j == i => *c += 1.0,
+                _ => counts.push((i, 1.0)),
             }
         }
         let mut row = SparseRow {
@@ -360,7 +368,7 @@ impl Vectorizer {
                 tf
             };
             row.indices.push(i);
-            row.values.push(tf * self.idf[i]);
+            row.values.push(tf * self.idf[i as usize]);
         }
         let norm = row.values.iter().map(|v| v * v).sum::<f64>().sqrt();
         if norm > 0.0 {
@@ -369,16 +377,28 @@ impl Vectorizer {
         row
     }
 
-    /// Transforms many units into a dense matrix of shape `(units.len(), n_features)`.
-    pub fn transform_dense(&self, units: &[Unit<'_>]) -> ndarray::Array2<f64> {
-        let mut x = ndarray::Array2::zeros((units.len(), self.n_features()));
-        for (r, u) in units.iter().enumerate() {
-            let row = self.transform(u);
-            for (&i, &v) in row.indices.iter().zip(&row.values) {
-                x[(r, i)] = v;
-            }
+    /// Transforms many units into a CSR matrix of shape `(units.len(), n_features)`; units are
+    /// vectorized in parallel (rayon) in fixed chunks and concatenated in order.
+    pub fn transform_matrix(&self, units: &[Unit<'_>]) -> CsrMatrix {
+        let chunks: Vec<CsrMatrix> = units
+            .par_chunks(1024)
+            .map(|chunk| {
+                let mut m = CsrMatrix::new(self.n_features());
+                let mut entries = Vec::new();
+                for u in chunk {
+                    let row = self.transform(u);
+                    entries.clear();
+                    entries.extend(row.indices.iter().copied().zip(row.values.iter().copied()));
+                    m.push_row(&entries);
+                }
+                m
+            })
+            .collect();
+        let mut out = CsrMatrix::new(self.n_features());
+        for c in &chunks {
+            out.append(c);
         }
-        x
+        out
     }
 }
 

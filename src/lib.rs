@@ -56,9 +56,11 @@ pub mod eval;
 pub mod features;
 pub mod labelled;
 pub mod labels;
+pub mod logistic;
 pub mod model;
 pub mod report;
 pub mod score;
+pub mod sparse;
 pub mod text;
 
 pub use attribution::{Quote, QuoteKind, Speaker, SpeakerKind};

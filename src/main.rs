@@ -9,7 +9,8 @@ use standpoint::eval::cross_validate;
 use standpoint::features::VectorizerParams;
 use standpoint::labelled::{self, Columns};
 use standpoint::labels::Task;
-use standpoint::model::{CrossValidation, Model, TrainParams, training_unit};
+use standpoint::logistic::ClassWeight;
+use standpoint::model::{CrossValidation, Model, Solver, TrainParams, training_unit};
 use standpoint::report::{self, ArticleTable, Format, ScoreReport};
 use standpoint::score::{ScoredArticle, score_article};
 use std::io::Write;
@@ -67,8 +68,17 @@ struct ParamArgs {
     #[arg(long, default_value_t = 0.03)]
     alpha: f64,
     /// L-BFGS iteration cap.
-    #[arg(long, default_value_t = 200)]
+    #[arg(long, default_value_t = 300)]
     max_iter: u64,
+    /// Convergence tolerance (sparse: L2 norm of the averaged loss's gradient).
+    #[arg(long, default_value_t = 1e-4)]
+    tol: f64,
+    /// Solver: sparse L-BFGS (default) or linfa-logistic on a dense matrix (reference).
+    #[arg(long, value_enum, default_value_t = Solver::Sparse)]
+    solver: Solver,
+    /// Class weights: none, or balanced (n / (classes · n_class), as scikit-learn).
+    #[arg(long, value_enum, default_value_t = ClassWeight::None)]
+    class_weight: ClassWeight,
 }
 
 impl ParamArgs {
@@ -87,7 +97,9 @@ impl ParamArgs {
             },
             alpha: self.alpha,
             max_iterations: self.max_iter,
-            ..TrainParams::default()
+            tolerance: self.tol,
+            solver: self.solver,
+            class_weight: self.class_weight,
         }
     }
 }
@@ -163,8 +175,21 @@ fn train(args: &TrainArgs) -> Result<()> {
     let fit_secs = t0.elapsed().as_secs_f64();
     for task in Task::ALL {
         if let Some(c) = model.classifier(task) {
+            let fit = if model.params.solver == Solver::Sparse {
+                format!(
+                    ", {} L-BFGS iterations{}",
+                    c.iterations,
+                    if c.converged {
+                        ""
+                    } else {
+                        " (iteration cap reached)"
+                    }
+                )
+            } else {
+                String::new()
+            };
             println!(
-                "  {task:<9} vocabulary {} terms, labels {}",
+                "  {task:<9} vocabulary {} terms, labels {}{fit}",
                 c.vectorizer.n_features(),
                 c.labels.join("/")
             );

@@ -1,9 +1,12 @@
 //! Classifiers and the saved model file.
 //!
-//! A [`Classifier`] is one task's [`Vectorizer`] plus a multinomial logistic regression fitted by
-//! linfa-logistic (L-BFGS). Its loss, as linfa-logistic defines it, is the *summed* log-loss over
-//! the training rows plus `alpha/2 · ‖W‖²` (intercept not penalised), so `alpha` plays the role of
-//! scikit-learn's `1/C`.
+//! A [`Classifier`] is one task's [`Vectorizer`] plus a multinomial logistic regression. Two
+//! solvers minimise the same objective (log-loss + `alpha/2 · ‖W‖²`, intercept not penalised, so
+//! `alpha` plays the role of scikit-learn's `1/C`):
+//! - [`Solver::Sparse`] (default): [`crate::logistic`], L-BFGS over CSR rows, parallel, with class
+//!   and sample weights;
+//! - [`Solver::Linfa`]: linfa-logistic on a dense matrix, the reference implementation (small data
+//!   only: memory grows with rows × vocabulary).
 //!
 //! A [`Model`] bundles the stance and sentiment classifiers with metadata: format name and version,
 //! the crate version that wrote it, the hyper-parameters, the training-data digest and label
@@ -17,6 +20,7 @@ use crate::error::{Error, Result};
 use crate::features::{SparseRow, Unit, Vectorizer, VectorizerParams};
 use crate::labelled::Dataset;
 use crate::labels::Task;
+use crate::logistic::{ClassWeight, SparseLogistic, SparseLogisticParams};
 use linfa::prelude::*;
 use linfa_logistic::MultiLogisticRegression;
 use serde::{Deserialize, Serialize};
@@ -26,7 +30,18 @@ use std::path::Path;
 /// Value of the `format` field of every model file.
 pub const FORMAT: &str = "standpoint-model";
 /// The model file layout this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
+
+/// Which implementation fits the logistic regression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Solver {
+    /// Sparse L-BFGS of [`crate::logistic`] (fast, any size, class weights).
+    #[default]
+    Sparse,
+    /// linfa-logistic on a dense matrix (reference; small data; no class weights).
+    Linfa,
+}
 
 /// Hyper-parameters for training one classifier.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -35,10 +50,18 @@ pub struct TrainParams {
     pub vectorizer: VectorizerParams,
     /// L2 penalty strength: linfa-logistic's `alpha` (≡ scikit-learn's `1/C`). Default 0.03.
     pub alpha: f64,
-    /// L-BFGS iteration cap. Default 200.
+    /// L-BFGS iteration cap. Default 300.
     pub max_iterations: u64,
-    /// Stop when the gradient norm (of the summed loss) falls below this. Default 1e-4.
-    pub gradient_tolerance: f64,
+    /// Convergence tolerance. Sparse solver: L2 norm of the gradient of the loss averaged over
+    /// rows (scikit-learn's meaning); linfa: linfa-logistic's `gradient_tolerance` on the summed
+    /// loss. Default 1e-4.
+    pub tolerance: f64,
+    /// Solver. Default sparse.
+    #[serde(default)]
+    pub solver: Solver,
+    /// Class weighting (sparse solver only). Default none.
+    #[serde(default)]
+    pub class_weight: ClassWeight,
 }
 
 impl Default for TrainParams {
@@ -46,8 +69,10 @@ impl Default for TrainParams {
         TrainParams {
             vectorizer: VectorizerParams::default(),
             alpha: 0.03,
-            max_iterations: 200,
-            gradient_tolerance: 1e-4,
+            max_iterations: 300,
+            tolerance: 1e-4,
+            solver: Solver::Sparse,
+            class_weight: ClassWeight::None,
         }
     }
 }
@@ -70,9 +95,12 @@ impl TrainParams {
                 "max_iterations must be at least 1".into(),
             ));
         }
-        if !(self.gradient_tolerance.is_finite() && self.gradient_tolerance > 0.0) {
+        if !(self.tolerance.is_finite() && self.tolerance > 0.0) {
+            return Err(Error::InvalidParameter("tolerance must be > 0".into()));
+        }
+        if self.solver == Solver::Linfa && self.class_weight != ClassWeight::None {
             return Err(Error::InvalidParameter(
-                "gradient_tolerance must be > 0".into(),
+                "class weights need the sparse solver (linfa-logistic has none)".into(),
             ));
         }
         Ok(())
@@ -90,7 +118,7 @@ pub fn training_unit(text: &str) -> Unit<'_> {
 }
 
 /// One task's fitted classifier: vectorizer + multinomial logistic regression.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Classifier {
     /// Stance or sentiment.
     pub task: Task,
@@ -103,6 +131,28 @@ pub struct Classifier {
     pub coef: Vec<Vec<f64>>,
     /// Intercepts, length `labels.len()`.
     pub intercept: Vec<f64>,
+    /// Solver iterations used.
+    #[serde(default)]
+    pub iterations: u64,
+    /// Whether the solver met its tolerance (false: it stopped at the iteration cap).
+    #[serde(default)]
+    pub converged: bool,
+    /// The same weights, feature-major, for fast prediction (rebuilt on load).
+    #[serde(skip)]
+    fitted: Option<SparseLogistic>,
+}
+
+impl PartialEq for Classifier {
+    /// Equal when the saved parts are equal (the prediction cache is not compared).
+    fn eq(&self, o: &Self) -> bool {
+        self.task == o.task
+            && self.labels == o.labels
+            && self.vectorizer == o.vectorizer
+            && self.coef == o.coef
+            && self.intercept == o.intercept
+            && self.iterations == o.iterations
+            && self.converged == o.converged
+    }
 }
 
 impl Classifier {
@@ -130,8 +180,8 @@ impl Classifier {
             )));
         }
         let vectorizer = Vectorizer::fit(&params.vectorizer, units)?;
-        let x = vectorizer.transform_dense(units);
-        let targets: ndarray::Array1<usize> = y
+        let x = vectorizer.transform_matrix(units);
+        let targets: Vec<usize> = y
             .iter()
             .map(|l| {
                 present
@@ -140,15 +190,60 @@ impl Classifier {
                     .expect("label is present")
             })
             .collect();
-        let dataset = linfa::Dataset::new(x, targets);
-        let fitted = MultiLogisticRegression::default()
-            .alpha(params.alpha)
-            .max_iterations(params.max_iterations)
-            .gradient_tolerance(params.gradient_tolerance)
-            .fit(&dataset)
-            .map_err(|e| Error::Training(format!("{task}: linfa-logistic: {e}")))?;
-        let w = fitted.params(); // (n_features, n_classes)
-        let coef = (0..present.len()).map(|c| w.column(c).to_vec()).collect();
+        Self::fit_matrix(task, params, vectorizer, &x, &targets, &present, None)
+    }
+
+    /// Fits the regression on an already vectorized matrix `x` (shape `(n_samples,
+    /// vectorizer.n_features())`) with targets as indices into `present` (the sorted label
+    /// indices of `task` that occur). `init` warm-starts the sparse solver.
+    ///
+    /// # Errors
+    /// As [`Classifier::fit`].
+    pub fn fit_matrix(
+        task: Task,
+        params: &TrainParams,
+        vectorizer: Vectorizer,
+        x: &crate::sparse::CsrMatrix,
+        targets: &[usize],
+        present: &[usize],
+        init: Option<&Classifier>,
+    ) -> Result<Self> {
+        let (fitted, iterations, converged) = match params.solver {
+            Solver::Sparse => {
+                let warm = init.and_then(|c| c.fitted.as_ref());
+                let m = SparseLogisticParams::new()
+                    .alpha(params.alpha)
+                    .max_iterations(params.max_iterations)
+                    .tolerance(params.tolerance)
+                    .class_weight(params.class_weight)
+                    .check()?
+                    .fit_rows(x, targets, present.len(), None, warm)
+                    .map_err(|e| Error::Training(format!("{task}: {e}")))?;
+                let (it, conv) = (m.iterations, m.converged);
+                (m, it, conv)
+            }
+            Solver::Linfa => {
+                let dataset =
+                    linfa::Dataset::new(x.to_dense(), ndarray::Array1::from(targets.to_vec()));
+                let f = MultiLogisticRegression::default()
+                    .alpha(params.alpha)
+                    .max_iterations(params.max_iterations)
+                    .gradient_tolerance(params.tolerance)
+                    .fit(&dataset)
+                    .map_err(|e| Error::Training(format!("{task}: linfa-logistic: {e}")))?;
+                let w = f.params(); // (n_features, n_classes)
+                let coef: Vec<Vec<f64>> =
+                    (0..present.len()).map(|c| w.column(c).to_vec()).collect();
+                (
+                    SparseLogistic::from_class_rows(
+                        &coef,
+                        f.intercept().as_slice().expect("contiguous"),
+                    ),
+                    0,
+                    false,
+                )
+            }
+        };
         Ok(Classifier {
             task,
             labels: present
@@ -156,31 +251,34 @@ impl Classifier {
                 .map(|&l| task.labels()[l].to_string())
                 .collect(),
             vectorizer,
-            coef,
+            coef: fitted.coef_by_class(),
             intercept: fitted.intercept().to_vec(),
+            iterations,
+            converged,
+            fitted: Some(fitted),
         })
+    }
+
+    fn weights(&self) -> std::borrow::Cow<'_, SparseLogistic> {
+        match &self.fitted {
+            Some(f) => std::borrow::Cow::Borrowed(f),
+            None => std::borrow::Cow::Owned(SparseLogistic::from_class_rows(
+                &self.coef,
+                &self.intercept,
+            )),
+        }
     }
 
     /// Class probabilities for one feature row, in `task.labels()` order (a label the model never
     /// saw gets probability 0).
     pub fn predict_row(&self, row: &SparseRow) -> [f64; 3] {
-        let mut z: Vec<f64> = self.intercept.clone();
-        for (c, zc) in z.iter_mut().enumerate() {
-            let w = &self.coef[c];
-            *zc += row
-                .indices
-                .iter()
-                .zip(&row.values)
-                .map(|(&i, &v)| w[i] * v)
-                .sum::<f64>();
-        }
-        let max = z.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
-        let exp: Vec<f64> = z.iter().map(|v| (v - max).exp()).collect();
-        let sum: f64 = exp.iter().sum();
+        let mut p = [0.0; 3];
+        let k = self.labels.len();
+        self.weights()
+            .predict_row_into(&row.indices, &row.values, &mut p[..k]);
         let mut out = [0.0; 3];
         for (c, l) in self.labels.iter().enumerate() {
-            let idx = self.task.parse_label(l).expect("labels are valid");
-            out[idx] = exp[c] / sum;
+            out[self.task.parse_label(l).expect("labels are valid")] = p[c];
         }
         out
     }
@@ -205,7 +303,10 @@ impl Classifier {
             .indices
             .iter()
             .zip(&row.values)
-            .map(|(&i, &v)| (self.vectorizer.vocabulary()[i].clone(), self.coef[c][i] * v))
+            .map(|(&i, &v)| {
+                let i = i as usize;
+                (self.vectorizer.vocabulary()[i].clone(), self.coef[c][i] * v)
+            })
             .collect();
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         out
@@ -430,6 +531,7 @@ impl Model {
         {
             c.vectorizer.rebuild_index();
             c.check(path)?;
+            c.fitted = Some(SparseLogistic::from_class_rows(&c.coef, &c.intercept));
         }
         if model.stance.is_none() && model.sentiment.is_none() {
             return Err(bad("model has no classifier".into()));
@@ -458,23 +560,31 @@ mod tests {
     }
 
     #[test]
-    fn probabilities_match_linfa_and_sum_to_one() {
+    fn both_solvers_match_linfa_logistic() {
         let (texts, y) = toy();
         let units: Vec<Unit> = texts.iter().map(|t| Unit::plain(t)).collect();
-        let params = TrainParams {
+        let base = TrainParams {
             vectorizer: VectorizerParams {
                 min_df: 1,
                 ..VectorizerParams::default()
             },
+            alpha: 0.5,
+            max_iterations: 2000,
+            tolerance: 1e-10,
             ..TrainParams::default()
         };
-        let c = Classifier::fit(Task::Stance, &params, &units, &y).unwrap();
-        // recompute with linfa's own predict_probabilities
-        let x = c.vectorizer.transform_dense(&units);
+        let linfa_params = TrainParams {
+            solver: Solver::Linfa,
+            ..base.clone()
+        };
+        let via_linfa = Classifier::fit(Task::Stance, &linfa_params, &units, &y).unwrap();
+        let via_sparse = Classifier::fit(Task::Stance, &base, &units, &y).unwrap();
+        // linfa's own predict_probabilities on the same features
+        let x = via_linfa.vectorizer.transform_matrix(&units).to_dense();
         let fitted = MultiLogisticRegression::default()
-            .alpha(params.alpha)
-            .max_iterations(params.max_iterations)
-            .gradient_tolerance(params.gradient_tolerance)
+            .alpha(base.alpha)
+            .max_iterations(base.max_iterations)
+            .gradient_tolerance(base.tolerance)
             .fit(&linfa::Dataset::new(
                 x.clone(),
                 ndarray::Array1::from(y.clone()),
@@ -482,10 +592,17 @@ mod tests {
             .unwrap();
         let p = fitted.predict_probabilities(&x);
         for (r, u) in units.iter().enumerate() {
-            let ours = c.predict_proba(u);
-            assert!((ours.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+            let a = via_linfa.predict_proba(u);
+            let b = via_sparse.predict_proba(u);
+            assert!((a.iter().sum::<f64>() - 1.0).abs() < 1e-12);
             for k in 0..3 {
-                assert!((ours[k] - p[(r, k)]).abs() < 1e-12);
+                assert!((a[k] - p[(r, k)]).abs() < 1e-12, "linfa solver vs linfa");
+                assert!(
+                    (b[k] - p[(r, k)]).abs() < 1e-4,
+                    "sparse solver vs linfa: {} vs {}",
+                    b[k],
+                    p[(r, k)]
+                );
             }
         }
     }

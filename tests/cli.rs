@@ -239,10 +239,11 @@ fn bad_inputs_fail_cleanly() {
     )
     .unwrap();
     let o = run(&["score", EXAMPLE, "--model", path_str(&d("v99.json"))]);
-    assert_clean_failure(
-        &o,
-        "model format version 99 but this build of standpoint reads version 1",
+    let want = format!(
+        "model format version 99 but this build of standpoint reads version {}",
+        standpoint::model::FORMAT_VERSION
     );
+    assert_clean_failure(&o, &want);
 
     let o = run(&[
         "train",
