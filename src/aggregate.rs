@@ -19,6 +19,9 @@ use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, StudentsT};
 use std::collections::{BTreeMap, BTreeSet};
 
+/// Run-level speaker renames: `(per-article name, kind) → name in the table`.
+pub type Renames = BTreeMap<(String, SpeakerKind), String>;
+
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Sums {
     n: usize,
@@ -104,16 +107,27 @@ pub struct SpeakerStance {
 #[derive(Debug, Clone, Default, PartialEq)]
 struct SpeakerSums {
     aliases: BTreeSet<String>,
-    articles: BTreeSet<String>,
+    articles: usize,
     quotes: usize,
     stance: Sums,
     sentiment: Sums,
 }
 
+/// At most this many aliases are kept per speaker (memory stays bounded on large corpora).
+pub const MAX_ALIASES: usize = 30;
+
 impl SpeakerSums {
+    fn add_alias(&mut self, alias: &str) {
+        if self.aliases.len() < MAX_ALIASES && !alias.is_empty() {
+            self.aliases.insert(alias.to_string());
+        }
+    }
+
     fn merge(&mut self, o: &SpeakerSums) {
-        self.aliases.extend(o.aliases.iter().cloned());
-        self.articles.extend(o.articles.iter().cloned());
+        for a in &o.aliases {
+            self.add_alias(a);
+        }
+        self.articles += o.articles;
         self.quotes += o.quotes;
         self.stance.merge(&o.stance);
         self.sentiment.merge(&o.sentiment);
@@ -132,16 +146,18 @@ impl Accumulator {
         Self::default()
     }
 
-    /// Adds every quote of a scored article.
+    /// Adds every quote of a scored article (call once per article: each speaker's article
+    /// count goes up by one).
     pub fn add(&mut self, article: &ScoredArticle) {
+        let mut seen: BTreeSet<(&str, SpeakerKind)> = BTreeSet::new();
         for q in &article.quotes {
             let key = (q.quote.speaker.clone(), q.quote.speaker_kind);
             let s = self.speakers.entry(key).or_default();
             s.quotes += 1;
-            s.articles.insert(article.id.clone());
-            if !q.quote.mention.is_empty() {
-                s.aliases.insert(q.quote.mention.clone());
+            if seen.insert((q.quote.speaker.as_str(), q.quote.speaker_kind)) {
+                s.articles += 1;
             }
+            s.add_alias(&q.quote.mention);
             if let Some(p) = &q.stance {
                 s.stance.add(&p.probabilities);
             }
@@ -151,7 +167,9 @@ impl Accumulator {
         }
         for sp in &article.speakers {
             if let Some(s) = self.speakers.get_mut(&(sp.name.clone(), sp.kind)) {
-                s.aliases.extend(sp.aliases.iter().cloned());
+                for a in &sp.aliases {
+                    s.add_alias(a);
+                }
             }
         }
     }
@@ -165,7 +183,15 @@ impl Accumulator {
 
     /// The stance table: one row per speaker, most quoted first (ties by name).
     pub fn finish(&self) -> Vec<SpeakerStance> {
+        self.finish_with_renames().0
+    }
+
+    /// The stance table and the run-level renames it applied: `(name, kind) → merged name` for
+    /// one-word person names merged into a longer name ("Trump" → "Donald Trump"). Apply the same
+    /// renames to quote-level output so quotes and table agree.
+    pub fn finish_with_renames(&self) -> (Vec<SpeakerStance>, Renames) {
         let mut speakers = self.speakers.clone();
+        let mut renames = Renames::new();
         // one-word person names merge into the unique longer name ending with them
         let keys: Vec<(String, SpeakerKind)> = speakers.keys().cloned().collect();
         for (name, kind) in &keys {
@@ -177,7 +203,9 @@ impl Accumulator {
                 .filter(|(n, k)| *k == SpeakerKind::Person && n.ends_with(&format!(" {name}")))
                 .collect();
             if longer.len() == 1 {
-                let short = speakers.remove(&(name.clone(), *kind)).expect("key exists");
+                let mut short = speakers.remove(&(name.clone(), *kind)).expect("key exists");
+                short.add_alias(name);
+                renames.insert((name.clone(), *kind), longer[0].0.clone());
                 speakers
                     .get_mut(longer[0])
                     .expect("key exists")
@@ -190,7 +218,7 @@ impl Accumulator {
                 speaker,
                 kind,
                 aliases: s.aliases.into_iter().collect(),
-                articles: s.articles.len(),
+                articles: s.articles,
                 quotes: s.quotes,
                 stance: s.stance.summary(Task::Stance),
                 sentiment: s.sentiment.summary(Task::Sentiment),
@@ -201,7 +229,7 @@ impl Accumulator {
                 .cmp(&a.quotes)
                 .then_with(|| a.speaker.cmp(&b.speaker))
         });
-        rows
+        (rows, renames)
     }
 }
 

@@ -12,8 +12,9 @@ use standpoint::labels::Task;
 use standpoint::logistic::ClassWeight;
 use standpoint::model::{CrossValidation, Model, Solver, TrainParams, training_unit};
 use standpoint::report::{self, ArticleTable, Format, ScoreReport};
-use standpoint::score::{ScoredArticle, score_article};
-use std::io::Write;
+use standpoint::score::{ScoredArticle, ScoredQuote, score_article};
+use std::collections::HashSet;
+use std::io::{BufRead, BufReader, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -140,6 +141,9 @@ struct ScoreArgs {
     /// One speaker table per article (before the overall table).
     #[arg(long)]
     by_article: bool,
+    /// Skip unreadable, empty or binary articles with a warning instead of stopping.
+    #[arg(long)]
+    skip_bad: bool,
 }
 
 fn default_model_path() -> PathBuf {
@@ -240,28 +244,46 @@ fn score(args: &ScoreArgs) -> Result<()> {
     })?;
     let corpus = Corpus::open(&args.inputs)?;
     let keep_quotes = args.quotes || args.format == Format::Json;
+    // quotes go to a temporary file as JSON lines, so memory does not grow with the corpus
+    let mut spill = if keep_quotes {
+        Some(std::io::BufWriter::new(
+            tempfile::tempfile().context("creating a temporary file")?,
+        ))
+    } else {
+        None
+    };
     let mut acc = Accumulator::new();
-    let mut quotes = Vec::new();
     let mut by_article = Vec::new();
-    let mut n_articles = 0usize;
-    let mut n_quotes = 0usize;
-    // score in batches: bounded memory, parallel inside a batch, output in input order
-    let mut batch = Vec::with_capacity(256);
+    let mut seen_ids: HashSet<String> = HashSet::new();
+    let (mut n_articles, mut n_quotes, mut skipped) = (0usize, 0usize, 0usize);
     let mut corpus = corpus.peekable();
+    let mut batch = Vec::with_capacity(BATCH);
     loop {
         batch.clear();
-        while batch.len() < 256 {
+        while batch.len() < BATCH {
             match corpus.next() {
-                Some(a) => batch.push(a?),
+                Some(Ok(a)) => batch.push(a),
+                Some(Err(e)) if args.skip_bad => {
+                    eprintln!("standpoint: warning: skipped {e}");
+                    skipped += 1;
+                }
+                Some(Err(e)) => return Err(e.into()),
                 None => break,
             }
         }
         if batch.is_empty() {
             break;
         }
+        // parallel inside a batch, results in input order
         let scored: Vec<ScoredArticle> =
             batch.par_iter().map(|a| score_article(&model, a)).collect();
         for s in scored {
+            if !seen_ids.insert(s.id.clone()) {
+                eprintln!(
+                    "standpoint: warning: article id `{}` appears more than once; each copy is counted",
+                    s.id
+                );
+            }
             n_articles += 1;
             n_quotes += s.quotes.len();
             acc.add(&s);
@@ -274,37 +296,76 @@ fn score(args: &ScoreArgs) -> Result<()> {
                     speakers: one.finish(),
                 });
             }
-            if keep_quotes {
-                quotes.extend(s.quotes);
+            if let Some(w) = spill.as_mut() {
+                for q in &s.quotes {
+                    serde_json::to_writer(&mut *w, q)?;
+                    w.write_all(b"\n")?;
+                }
             }
         }
     }
     if n_articles == 0 {
-        bail!("no article in the input");
+        bail!("no article could be read ({skipped} skipped)");
     }
+    let (speakers, renames) = acc.finish_with_renames();
     let report = ScoreReport {
         articles: n_articles,
-        speakers: acc.finish(),
+        speakers,
         n_quotes,
-        quotes,
         by_article: args.by_article.then_some(by_article),
         model: model_path.file_name().map_or_else(
             || model_path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         ),
     };
+    let mut quotes: Box<dyn Iterator<Item = standpoint::Result<ScoredQuote>>> = match spill {
+        Some(w) => {
+            let mut file = w.into_inner().map_err(|e| e.into_error())?;
+            file.seek(SeekFrom::Start(0))?;
+            Box::new(BufReader::new(file).lines().map(move |line| {
+                let line = line.map_err(|e| standpoint::Error::io("temporary quote file", e))?;
+                let mut q: ScoredQuote = serde_json::from_str(&line)
+                    .map_err(|e| standpoint::Error::Output(format!("temporary quote file: {e}")))?;
+                if let Some(name) = renames.get(&(q.quote.speaker.clone(), q.quote.speaker_kind)) {
+                    q.quote.speaker = name.clone();
+                }
+                Ok(q)
+            }))
+        }
+        None => Box::new(std::iter::empty()),
+    };
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = std::io::BufWriter::new(stdout.lock());
     report::write(
         &report,
         args.format,
         report::Options {
             quotes: args.quotes,
         },
+        &mut quotes,
         &mut out,
     )?;
     out.flush().ok();
     Ok(())
+}
+
+/// Articles scored in parallel per batch (bounds memory; output keeps input order).
+const BATCH: usize = 256;
+
+/// One line: the error and its causes, each cause only when it adds something.
+fn one_line(e: &anyhow::Error) -> String {
+    let mut msg = String::new();
+    for cause in e.chain() {
+        let c = cause.to_string();
+        if msg.contains(&c) {
+            continue;
+        }
+        if !msg.is_empty() {
+            msg.push_str(": ");
+        }
+        msg.push_str(&c);
+    }
+    msg
 }
 
 fn main() -> ExitCode {
@@ -316,8 +377,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            let msg: Vec<String> = e.chain().map(|c| c.to_string()).collect();
-            eprintln!("standpoint: error: {}", msg.join(": "));
+            eprintln!("standpoint: error: {}", one_line(&e));
             ExitCode::from(1)
         }
     }

@@ -255,3 +255,64 @@ fn bad_inputs_fail_cleanly() {
     ]);
     assert_clean_failure(&o, "alpha -1 must be > 0");
 }
+
+#[test]
+fn quotes_name_the_same_speakers_as_the_table() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Talks\n\nPresident Donald Trump said the talks were a waste of time.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "More talks\n\nTrump said he would welcome a new round of talks.",
+    )
+    .unwrap();
+    let o = run(&["score", path_str(dir.path()), "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        v["speakers"].as_array().unwrap().len(),
+        1,
+        "{}",
+        v["speakers"]
+    );
+    assert_eq!(v["speakers"][0]["speaker"], "Donald Trump");
+    assert_eq!(v["speakers"][0]["articles"], 2);
+    for q in v["quotes"].as_array().unwrap() {
+        assert_eq!(q["speaker"], "Donald Trump");
+    }
+}
+
+#[test]
+fn by_article_csv_has_per_article_and_overall_rows_and_skip_bad_continues() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(root().join(EXAMPLE), dir.path().join("a.txt")).unwrap();
+    std::fs::write(dir.path().join("b.txt"), "").unwrap();
+    let o = run(&[
+        "score",
+        path_str(dir.path()),
+        "--format",
+        "csv",
+        "--by-article",
+    ]);
+    assert_clean_failure(&o, "b.txt: empty article");
+    let o = run(&[
+        "score",
+        path_str(dir.path()),
+        "--format",
+        "csv",
+        "--by-article",
+        "--skip-bad",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("warning: skipped"), "{}", stderr(&o));
+    let out = stdout(&o);
+    let mut rdr = csv::Reader::from_reader(out.as_bytes());
+    let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
+    let per_article = rows.iter().filter(|r| &r[0] == "a").count();
+    let overall = rows.iter().filter(|r| r[0].is_empty()).count();
+    assert!(per_article >= 4);
+    assert_eq!(per_article, overall);
+}

@@ -104,6 +104,23 @@ const BLOCKING_PREV: &[&str] = &[
     "last",
     "whose",
     "which",
+    "over",
+    "about",
+    "for",
+    "with",
+    "against",
+    "into",
+    "from",
+    "in",
+    "on",
+    "at",
+    "after",
+    "despite",
+    "amid",
+    "under",
+    "without",
+    "were",
+    "are",
 ];
 
 const PASSIVE_AUX: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
@@ -796,7 +813,11 @@ impl<'a> Article<'a> {
         let mut consumed = Vec::new();
         let mut parts = Vec::new();
         let kind;
-        if region_words == 0 && region_quotes.is_empty() {
+        // `"…," Johnson said in an interview.`: after a quote, words without "that" or another
+        // quote are the setting of the speech act, not its content
+        let that_skipped = c > cue.end && f.is(c - 1, "that");
+        let setting_only = quote_before.is_some() && region_quotes.is_empty() && !that_skipped;
+        if (region_words == 0 && region_quotes.is_empty()) || setting_only {
             if let Some(qk) = quote_before {
                 // trailing cue: the quote before the speaker
                 let qi = f.quote[qk].expect("quote");
@@ -1409,5 +1430,24 @@ mod tests {
         assert_eq!(q.len(), 2);
         assert_eq!(q[1].0, "Petrov");
         assert_eq!(q[1].2, "");
+    }
+
+    #[test]
+    fn setting_phrase_after_a_trailing_cue_is_not_content() {
+        let t = "\"We will get this done by October,\" Johnson said in an interview.";
+        let q = quotes(t);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].0, "Johnson");
+        assert_eq!(q[0].3, QuoteKind::Direct);
+        assert_eq!(q[0].4, "We will get this done by October,");
+    }
+
+    #[test]
+    fn sentence_adverbs_and_quantifiers_are_not_speakers() {
+        let q = quotes("Afterwards Trump said the talks had failed.");
+        assert_eq!(q[0].0, "Trump");
+        assert_eq!(q[0].1, "Trump");
+        assert!(quotes("The weather was fine today. Nobody said anything.").is_empty());
+        assert!(quotes("The EU sanctioned Iran over alleged plots against dissidents.").is_empty());
     }
 }

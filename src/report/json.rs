@@ -1,7 +1,7 @@
 //! JSON output: one object `{"model", "articles", "speakers": […], "quotes": […]}` (plus
 //! `"by_article"` with `--by-article`). The README documents every field.
 
-use super::ScoreReport;
+use super::{Quotes, ScoreReport, WriteError};
 use crate::aggregate::{SpeakerStance, TaskSummary};
 use crate::score::ScoredQuote;
 use serde_json::{Value, json};
@@ -63,13 +63,14 @@ pub fn quote_json(q: &ScoredQuote) -> Value {
     })
 }
 
-/// The whole report as one JSON value.
+/// The report without quotes as one JSON object: `model`, `articles`, `quotes_total`,
+/// `speakers`, and `by_article` when asked for.
 pub fn json_value(r: &ScoreReport) -> Value {
     let mut v = json!({
         "model": r.model,
         "articles": r.articles,
+        "quotes_total": r.n_quotes,
         "speakers": r.speakers.iter().map(speaker_json).collect::<Vec<_>>(),
-        "quotes": r.quotes.iter().map(quote_json).collect::<Vec<_>>(),
     });
     if let Some(by) = &r.by_article {
         v["by_article"] = by
@@ -86,7 +87,28 @@ pub fn json_value(r: &ScoreReport) -> Value {
     v
 }
 
-pub(super) fn write(r: &ScoreReport, out: &mut dyn Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &json_value(r))?;
-    writeln!(out)
+/// Streams the report: the object of [`json_value`] with a `quotes` array written quote by
+/// quote, so memory does not grow with the number of quotes.
+pub(super) fn write(
+    r: &ScoreReport,
+    quotes: Quotes<'_>,
+    out: &mut dyn Write,
+) -> Result<(), WriteError> {
+    let head = serde_json::to_string_pretty(&json_value(r)).map_err(std::io::Error::other)?;
+    // reopen the object to append the quotes array before its closing brace
+    let head = head
+        .trim_end()
+        .strip_suffix('}')
+        .expect("a JSON object")
+        .trim_end();
+    write!(out, "{head},\n  \"quotes\": [")?;
+    let mut first = true;
+    for q in quotes {
+        let q = q?;
+        let text = serde_json::to_string(&quote_json(&q)).map_err(std::io::Error::other)?;
+        write!(out, "{}\n    {text}", if first { "" } else { "," })?;
+        first = false;
+    }
+    writeln!(out, "{}]\n}}", if first { "" } else { "\n  " })?;
+    Ok(())
 }

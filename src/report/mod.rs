@@ -48,9 +48,6 @@ pub struct ScoreReport {
     pub speakers: Vec<SpeakerStance>,
     /// Number of quotes scored.
     pub n_quotes: usize,
-    /// Every scored quote, in input order (empty unless quotes were asked for or the format is
-    /// JSON).
-    pub quotes: Vec<ScoredQuote>,
     /// Per-article tables, when asked for.
     pub by_article: Option<Vec<ArticleTable>>,
     /// Model file name and training-data digest, for provenance.
@@ -64,23 +61,69 @@ pub struct Options {
     pub quotes: bool,
 }
 
-/// Writes `report` in `format` to `out`.
+/// A stream of scored quotes, in input order (read back from disk on large runs).
+pub type Quotes<'a> = &'a mut dyn Iterator<Item = Result<ScoredQuote>>;
+
+/// Writes `report` in `format` to `out`. `quotes` is consumed by the JSON writer, by CSV with
+/// `--quotes`, and by the tables with `--quotes`; others leave it untouched.
 ///
 /// # Errors
-/// [`crate::Error::Output`] when writing fails.
+/// [`crate::Error::Output`] when writing fails; an error from `quotes` is passed on.
 pub fn write(
     report: &ScoreReport,
     format: Format,
     opts: Options,
+    quotes: Quotes<'_>,
     out: &mut dyn Write,
 ) -> Result<()> {
     let r = match format {
-        Format::Table => table::write(report, opts, out, false),
-        Format::Markdown => table::write(report, opts, out, true),
-        Format::Csv => csv_out::write(report, opts, out).map_err(std::io::Error::other),
-        Format::Json => json::write(report, out),
+        Format::Table => table::write(report, opts, quotes, out, false),
+        Format::Markdown => table::write(report, opts, quotes, out, true),
+        Format::Csv => csv_out::write(report, opts, quotes, out),
+        Format::Json => json::write(report, quotes, out),
     };
-    r.map_err(|e| crate::Error::Output(e.to_string()))
+    match r {
+        Ok(()) => Ok(()),
+        // the reader went away (`standpoint score … | head`): stop quietly
+        Err(WriteError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(WriteError::Io(e)) => Err(crate::Error::Output(e.to_string())),
+        Err(WriteError::Quotes(e)) => Err(e),
+    }
+}
+
+/// Why writing stopped: the output failed, or reading the quotes did.
+pub(crate) enum WriteError {
+    Io(std::io::Error),
+    Quotes(crate::Error),
+}
+
+impl From<std::io::Error> for WriteError {
+    fn from(e: std::io::Error) -> Self {
+        WriteError::Io(e)
+    }
+}
+
+impl From<csv::Error> for WriteError {
+    fn from(e: csv::Error) -> Self {
+        match e.into_kind() {
+            csv::ErrorKind::Io(io) => WriteError::Io(io),
+            other => WriteError::Io(std::io::Error::other(format!("{other:?}"))),
+        }
+    }
+}
+
+impl From<crate::Error> for WriteError {
+    fn from(e: crate::Error) -> Self {
+        WriteError::Quotes(e)
+    }
+}
+
+pub(crate) fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 pub(crate) fn fmt2(x: f64) -> String {

@@ -1,6 +1,6 @@
 //! Terminal and Markdown tables (comfy-table).
 
-use super::{Options, ScoreReport, fmt_p, fmt2};
+use super::{Options, Quotes, ScoreReport, WriteError, fmt_p, fmt2, plural};
 use crate::aggregate::{SpeakerStance, TaskSummary};
 use crate::score::ScoredQuote;
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
@@ -92,7 +92,7 @@ fn quote_table(quotes: &[ScoredQuote], markdown: bool) -> Table {
     t.set_header(vec![
         "article",
         "speaker",
-        "kind",
+        "quote kind",
         "cue",
         "stance",
         "P(f/a/n)",
@@ -139,9 +139,10 @@ fn quote_table(quotes: &[ScoredQuote], markdown: bool) -> Table {
 pub(super) fn write(
     r: &ScoreReport,
     opts: Options,
+    quotes: Quotes<'_>,
     out: &mut dyn Write,
     markdown: bool,
-) -> std::io::Result<()> {
+) -> Result<(), WriteError> {
     let heading = |out: &mut dyn Write, s: &str| -> std::io::Result<()> {
         if markdown {
             writeln!(out, "### {s}\n")
@@ -160,19 +161,21 @@ pub(super) fn write(
             writeln!(out, "{}\n", speaker_table(&a.speakers, markdown))?;
         }
     }
-    let plural = if r.articles == 1 { "" } else { "s" };
     heading(
         out,
         &format!(
-            "Stance toward negotiation by speaker ({} article{plural}, {} quotes; model {})",
-            r.articles, r.n_quotes, r.model
+            "Stance toward negotiation by speaker ({}, {}; model {})",
+            plural(r.articles, "article"),
+            plural(r.n_quotes, "quote"),
+            r.model
         ),
     )?;
     writeln!(out, "{}", speaker_table(&r.speakers, markdown))?;
     if opts.quotes {
+        let all: Vec<ScoredQuote> = quotes.collect::<crate::Result<_>>()?;
         writeln!(out)?;
         heading(out, "Quotes")?;
-        writeln!(out, "{}", quote_table(&r.quotes, markdown))?;
+        writeln!(out, "{}", quote_table(&all, markdown))?;
     }
     Ok(())
 }
