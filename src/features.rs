@@ -28,7 +28,9 @@ use crate::sparse::CsrMatrix;
 use crate::text::negation;
 use crate::text::tokens::{TokenKind, tokenize};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 /// Placeholder term for the speaker's own mention.
@@ -136,12 +138,22 @@ pub struct SparseRow {
     pub values: Vec<f64>,
 }
 
-/// Turns a unit into its terms (unigrams and n-grams), in text order.
-///
-/// The same function runs at training and at scoring time, so features always match.
-pub fn analyze(params: &VectorizerParams, unit: &Unit<'_>) -> Vec<String> {
+/// Lowercase (with the curly apostrophe straightened), borrowing when nothing changes.
+fn normalize(word: &str, lowercase: bool) -> Cow<'_, str> {
+    let needs = word.contains('\u{2019}') || (lowercase && word.chars().any(char::is_uppercase));
+    if !needs {
+        return Cow::Borrowed(word);
+    }
+    let w = word.replace('\u{2019}', "'");
+    Cow::Owned(if lowercase { w.to_lowercase() } else { w })
+}
+
+/// The words of a unit: tokens with the speaker's mention replaced by `<speaker>`, other names by
+/// `<name>` (if `mask_names`), numbers by `<num>`, lowercased, negation-marked, and punctuation
+/// dropped except `?` and `!`. Terms are built from these.
+pub fn words<'a>(params: &VectorizerParams, unit: &Unit<'a>) -> Vec<Cow<'a, str>> {
     let tokens = tokenize(unit.text);
-    let mut words: Vec<String> = Vec::with_capacity(tokens.len());
+    let mut words: Vec<Cow<'a, str>> = Vec::with_capacity(tokens.len());
     let mut prev_punct_initial = true; // sentence-initial context for name masking
     let mut last_mask: Option<usize> = None;
     for t in &tokens {
@@ -151,7 +163,7 @@ pub fn analyze(params: &VectorizerParams, unit: &Unit<'_>) -> Vec<String> {
             .position(|&(s, e)| t.start < e && t.end > s)
         {
             if last_mask != Some(mi) {
-                words.push(SPEAKER_TOKEN.to_string());
+                words.push(Cow::Borrowed(SPEAKER_TOKEN));
                 last_mask = Some(mi);
             }
             prev_punct_initial = false;
@@ -174,10 +186,10 @@ pub fn analyze(params: &VectorizerParams, unit: &Unit<'_>) -> Vec<String> {
                         | '['
                         | '\u{2014}'
                 ) || prev_punct_initial && matches!(c, '\'' | '\u{2018}');
-                words.push(t.text.to_string());
+                words.push(Cow::Borrowed(t.text));
             }
             TokenKind::Number => {
-                words.push(NUMBER_TOKEN.to_string());
+                words.push(Cow::Borrowed(NUMBER_TOKEN));
                 prev_punct_initial = false;
             }
             TokenKind::Word => {
@@ -188,46 +200,60 @@ pub fn analyze(params: &VectorizerParams, unit: &Unit<'_>) -> Vec<String> {
                     && t.is_capitalized()
                     && !lexicon::NOT_NAMES.contains(&t.text)
                 {
-                    if words.last().map(String::as_str) != Some(NAME_TOKEN) {
-                        words.push(NAME_TOKEN.to_string());
+                    if words.last().map(|w| w.as_ref()) != Some(NAME_TOKEN) {
+                        words.push(Cow::Borrowed(NAME_TOKEN));
                     }
                     continue;
                 }
-                let w = t.text.replace('\u{2019}', "'");
-                words.push(if params.lowercase {
-                    w.to_lowercase()
-                } else {
-                    w
-                });
+                words.push(normalize(t.text, params.lowercase));
             }
         }
     }
     if params.negation {
         negation::mark(&mut words);
     }
-    let words: Vec<String> = words
-        .into_iter()
-        .filter(|w| {
-            let c = w.chars().next().unwrap_or(' ');
-            c.is_alphanumeric()
-                || c == '<'
-                || w.starts_with(negation::PREFIX)
-                || w == "?"
-                || w == "!"
-                || w == "'s"
-        })
-        .collect();
-    let (lo, hi) = params.ngram_range;
-    let mut terms = Vec::with_capacity(words.len() * (hi - lo + 1));
+    words.retain(|w| {
+        let c = w.chars().next().unwrap_or(' ');
+        c.is_alphanumeric()
+            || c == '<'
+            || w.starts_with(negation::PREFIX)
+            || w == "?"
+            || w == "!"
+            || w == "'s"
+    });
+    words
+}
+
+/// Calls `f` with every term of `words`: the n-grams for each n in `ngram_range`, n-grams joined
+/// by single spaces, built in one reused buffer.
+pub fn for_each_term(words: &[Cow<'_, str>], ngram_range: (usize, usize), mut f: impl FnMut(&str)) {
+    let (lo, hi) = ngram_range;
+    let mut buf = String::with_capacity(64);
     for n in lo..=hi {
         if n == 1 {
-            terms.extend(words.iter().cloned());
-        } else {
-            for w in words.windows(n) {
-                terms.push(w.join(" "));
+            words.iter().for_each(|w| f(w));
+            continue;
+        }
+        for win in words.windows(n) {
+            buf.clear();
+            for (i, w) in win.iter().enumerate() {
+                if i > 0 {
+                    buf.push(' ');
+                }
+                buf.push_str(w);
             }
+            f(&buf);
         }
     }
+}
+
+/// Turns a unit into its terms (unigrams and n-grams), in text order.
+///
+/// The same function runs at training and at scoring time, so features always match.
+pub fn analyze(params: &VectorizerParams, unit: &Unit<'_>) -> Vec<String> {
+    let w = words(params, unit);
+    let mut terms = Vec::with_capacity(w.len() * (params.ngram_range.1 - params.ngram_range.0 + 1));
+    for_each_term(&w, params.ngram_range, |t| terms.push(t.to_string()));
     terms
 }
 
@@ -238,7 +264,7 @@ pub struct Vectorizer {
     vocabulary: Vec<String>,
     idf: Vec<f64>,
     #[serde(skip)]
-    index: HashMap<String, usize>,
+    index: FxHashMap<String, usize>,
 }
 
 impl PartialEq for Vectorizer {
@@ -343,10 +369,18 @@ impl Vectorizer {
 
     /// The TF-IDF row of one unit, L2-normalised (all zeros when no term is in the vocabulary).
     pub fn transform(&self, unit: &Unit<'_>) -> SparseRow {
-        let mut hits: Vec<u32> = analyze(&self.params, unit)
-            .iter()
-            .filter_map(|t| self.index.get(t).map(|&i| i as u32))
-            .collect();
+        self.transform_words(&words(&self.params, unit))
+    }
+
+    /// The TF-IDF row of already analysed [`words`] (so two vectorizers with the same parameters
+    /// can share the analysis).
+    pub fn transform_words(&self, words: &[Cow<'_, str>]) -> SparseRow {
+        let mut hits: Vec<u32> = Vec::with_capacity(words.len() * 2);
+        for_each_term(words, self.params.ngram_range, |t| {
+            if let Some(&i) = self.index.get(t) {
+                hits.push(i as u32);
+            }
+        });
         hits.sort_unstable();
         let mut counts: Vec<(u32, f64)> = Vec::with_capacity(hits.len());
         for i in hits {

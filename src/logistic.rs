@@ -44,7 +44,10 @@
 
 use crate::error::{Error, Result};
 use crate::sparse::CsrMatrix;
-use argmin::core::{CostFunction, Executor, Gradient, State, TerminationReason, TerminationStatus};
+use argmin::core::{
+    CostFunction, Executor, Gradient, IterState, Solver, State, TerminationReason,
+    TerminationStatus,
+};
 use argmin::solver::linesearch::MoreThuenteLineSearch;
 use argmin::solver::quasinewton::LBFGS;
 use ndarray::{Array1, Array2};
@@ -166,6 +169,85 @@ pub struct SparseLogistic {
     pub converged: bool,
     /// L2 norm of the averaged objective's gradient at the end.
     pub gradient_norm: f64,
+    /// Loss-and-gradient evaluations (line-search steps included).
+    #[serde(default)]
+    pub evaluations: u64,
+}
+
+/// Diagonal preconditioner: each weight is scaled by `1/sqrt(h_j)` with `h_j = 0.25 · (1/S) Σ_i
+/// s_i x_ij² + λ`, an upper bound of the Hessian diagonal of the averaged objective (a softmax
+/// probability times its complement is at most 1/4); intercepts use `h = 0.25`. Scales are divided
+/// by their mean so the first L-BFGS step has the usual size.
+fn jacobi_scale(x: &CsrMatrix, w: &[f64], k: usize, s: f64, lambda: f64) -> Array1<f64> {
+    let d = x.n_cols();
+    let mut sq = vec![0.0; d];
+    for (i, &wi) in w.iter().enumerate() {
+        let (idx, val) = x.row_slices(i);
+        for (&j, &v) in idx.iter().zip(val) {
+            sq[j as usize] += wi * v * v;
+        }
+    }
+    let mut scale: Vec<f64> = Vec::with_capacity(d * k + k);
+    for q in sq {
+        let sj = 1.0 / (0.25 * q / s + lambda).sqrt();
+        scale.extend(std::iter::repeat_n(sj, k));
+    }
+    scale.extend(std::iter::repeat_n(2.0, k));
+    let mean = scale.iter().sum::<f64>() / scale.len() as f64;
+    Array1::from_iter(scale.into_iter().map(|v| v / mean))
+}
+
+/// argmin's L-BFGS running on the preconditioned coordinates φ (θ = scale ∘ φ), stopping when the
+/// gradient of the original objective, ∇_θ f = ∇_φ f / scale, has L2 norm below `tolerance`.
+struct Preconditioned<S> {
+    inner: S,
+    scale: Array1<f64>,
+    tolerance: f64,
+}
+
+type LbfgsState = IterState<Array1<f64>, Array1<f64>, (), (), (), f64>;
+
+impl<'a, S: Solver<Problem<'a>, LbfgsState>> Solver<Problem<'a>, LbfgsState> for Preconditioned<S> {
+    fn name(&self) -> &str {
+        "L-BFGS (diagonally preconditioned)"
+    }
+    fn init(
+        &mut self,
+        problem: &mut argmin::core::Problem<Problem<'a>>,
+        state: LbfgsState,
+    ) -> std::result::Result<(LbfgsState, Option<argmin::core::KV>), argmin::core::Error> {
+        self.inner.init(problem, state)
+    }
+    fn next_iter(
+        &mut self,
+        problem: &mut argmin::core::Problem<Problem<'a>>,
+        state: LbfgsState,
+    ) -> std::result::Result<(LbfgsState, Option<argmin::core::KV>), argmin::core::Error> {
+        self.inner.next_iter(problem, state)
+    }
+    fn terminate(&mut self, state: &LbfgsState) -> TerminationStatus {
+        match state.get_gradient() {
+            Some(g) => {
+                let norm = original_norm(g, &self.scale);
+                if norm < self.tolerance {
+                    TerminationStatus::Terminated(TerminationReason::SolverConverged)
+                } else {
+                    TerminationStatus::NotTerminated
+                }
+            }
+            None => TerminationStatus::NotTerminated,
+        }
+    }
+}
+
+/// ‖∇_θ f‖₂ from ∇_φ f = scale ∘ ∇_θ f.
+fn original_norm(g_phi: &Array1<f64>, scale: &Array1<f64>) -> f64 {
+    g_phi
+        .iter()
+        .zip(scale)
+        .map(|(g, s)| (g / s) * (g / s))
+        .sum::<f64>()
+        .sqrt()
 }
 
 /// Row blocks for a matrix: one block below 200,000 entries, else at most 8 equal blocks. The
@@ -189,69 +271,186 @@ struct Problem<'a> {
     lambda: f64,
     blocks: Vec<(usize, usize)>,
     cache: Mutex<Option<Evaluation>>,
+    buffers: Mutex<Vec<Vec<f64>>>,
+    evaluations: std::sync::atomic::AtomicU64,
+    /// Diagonal change of variables θ = scale ∘ φ (the optimiser works on φ).
+    scale: Array1<f64>,
 }
 
 /// A cached evaluation: parameters, cost, gradient.
 type Evaluation = (Array1<f64>, f64, Array1<f64>);
 
-impl Problem<'_> {
-    fn eval(&self, theta: &Array1<f64>) -> (f64, Array1<f64>) {
-        if let Some((p, c, g)) = self.cache.lock().expect("cache lock").as_ref() {
-            if p == theta {
-                return (*c, g.clone());
+impl<'a> Problem<'a> {
+    /// The objective for rows `x`, labels `y`, sample weights `w` (sum > 0), `k` classes and
+    /// penalty `alpha` (on the summed loss).
+    fn new(x: &'a CsrMatrix, y: &'a [usize], w: &'a [f64], k: usize, alpha: f64) -> Self {
+        let s: f64 = w.iter().sum();
+        Problem {
+            x,
+            y,
+            w,
+            k,
+            d: x.n_cols(),
+            inv_s: 1.0 / s,
+            lambda: alpha / s,
+            blocks: blocks(x),
+            cache: Mutex::new(None),
+            buffers: Mutex::new(Vec::new()),
+            evaluations: std::sync::atomic::AtomicU64::new(0),
+            scale: jacobi_scale(x, w, k, s, alpha / s),
+        }
+    }
+
+    /// Loss and gradient contributions of rows `a..b` for `K` classes (unrolled by the compiler),
+    /// added to `g` (layout: weights feature-major, then intercepts). Returns the weighted loss.
+    fn block<const K: usize>(
+        &self,
+        a: usize,
+        b: usize,
+        wv: &[f64],
+        bv: &[f64],
+        g: &mut [f64],
+    ) -> f64 {
+        let d = self.d;
+        let (w_rows, _) = wv.as_chunks::<K>();
+        let (g_rows, g_bias) = g.split_at_mut(d * K);
+        let (g_rows, _) = g_rows.as_chunks_mut::<K>();
+        let mut bias = [0.0; K];
+        bias.copy_from_slice(bv);
+        let mut g_b = [0.0; K];
+        let mut loss = 0.0;
+        for i in a..b {
+            let (idx, val) = self.x.row_slices(i);
+            let mut z = bias;
+            for (&j, &v) in idx.iter().zip(val) {
+                let wj = &w_rows[j as usize];
+                for c in 0..K {
+                    z[c] += wj[c] * v;
+                }
+            }
+            let max = z.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+            let mut e = [0.0; K];
+            let mut sum = 0.0;
+            for c in 0..K {
+                e[c] = (z[c] - max).exp();
+                sum += e[c];
+            }
+            let yi = self.y[i];
+            let si = self.w[i];
+            loss += si * (max + sum.ln() - z[yi]);
+            // residual s_i · (p_c − 1[c = y_i])
+            let scale = si / sum;
+            let mut r = [0.0; K];
+            for c in 0..K {
+                r[c] = e[c] * scale;
+            }
+            r[yi] -= si;
+            for (&j, &v) in idx.iter().zip(val) {
+                let gj = &mut g_rows[j as usize];
+                for c in 0..K {
+                    gj[c] += r[c] * v;
+                }
+            }
+            for c in 0..K {
+                g_b[c] += r[c];
             }
         }
+        for (gb, x) in g_bias.iter_mut().zip(g_b) {
+            *gb += x;
+        }
+        loss
+    }
+
+    /// [`Problem::block`] for any number of classes.
+    fn block_dyn(&self, a: usize, b: usize, wv: &[f64], bv: &[f64], g: &mut [f64]) -> f64 {
+        let (k, d) = (self.k, self.d);
+        let mut z = vec![0.0; k];
+        let mut loss = 0.0;
+        for i in a..b {
+            let (idx, val) = self.x.row_slices(i);
+            z.copy_from_slice(bv);
+            for (&j, &v) in idx.iter().zip(val) {
+                let wj = &wv[j as usize * k..j as usize * k + k];
+                for (zc, &wc) in z.iter_mut().zip(wj) {
+                    *zc += wc * v;
+                }
+            }
+            let max = z.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+            let sum: f64 = z.iter().map(|&v| (v - max).exp()).sum();
+            let lse = max + sum.ln();
+            let yi = self.y[i];
+            let si = self.w[i];
+            loss += si * (lse - z[yi]);
+            for (c, zc) in z.iter_mut().enumerate() {
+                *zc = si * ((*zc - lse).exp() - if c == yi { 1.0 } else { 0.0 });
+            }
+            for (&j, &v) in idx.iter().zip(val) {
+                let gj = &mut g[j as usize * k..j as usize * k + k];
+                for (gc, &rc) in gj.iter_mut().zip(&z) {
+                    *gc += rc * v;
+                }
+            }
+            for (gb, &rc) in g[d * k..].iter_mut().zip(&z) {
+                *gb += rc;
+            }
+        }
+        loss
+    }
+
+    /// Cost and gradient in the preconditioned coordinates φ (θ = scale ∘ φ), cached: argmin
+    /// asks for the cost and the gradient of the same point one after the other.
+    fn eval_phi(&self, phi: &Array1<f64>) -> (f64, Array1<f64>) {
+        if let Some((p, c, g)) = self.cache.lock().expect("cache lock").as_ref()
+            && p == phi
+        {
+            return (*c, g.clone());
+        }
+        let (cost, mut g) = self.eval_theta(&(phi * &self.scale));
+        g *= &self.scale;
+        *self.cache.lock().expect("cache lock") = Some((phi.clone(), cost, g.clone()));
+        (cost, g)
+    }
+
+    /// Cost and gradient at θ (one pass over the rows).
+    fn eval_theta(&self, theta: &Array1<f64>) -> (f64, Array1<f64>) {
+        self.evaluations
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let (k, d) = (self.k, self.d);
         let theta_s = theta.as_slice().expect("contiguous parameters");
         let (wv, bv) = theta_s.split_at(d * k);
-        let run = |&(a, b): &(usize, usize)| -> (f64, Vec<f64>) {
-            let mut g = vec![0.0; d * k + k];
-            let mut z = vec![0.0; k];
-            let mut loss = 0.0;
-            for i in a..b {
-                let (idx, val) = self.x.row_slices(i);
-                z.copy_from_slice(bv);
-                for (&j, &v) in idx.iter().zip(val) {
-                    let wj = &wv[j as usize * k..j as usize * k + k];
-                    for (zc, &wc) in z.iter_mut().zip(wj) {
-                        *zc += wc * v;
-                    }
-                }
-                let max = z.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
-                let sum: f64 = z.iter().map(|&v| (v - max).exp()).sum();
-                let lse = max + sum.ln();
-                let yi = self.y[i];
-                let si = self.w[i];
-                loss += si * (lse - z[yi]);
-                for (c, zc) in z.iter_mut().enumerate() {
-                    // z becomes the residual s_i · (p_c − 1[c = y_i])
-                    *zc = si * ((*zc - lse).exp() - if c == yi { 1.0 } else { 0.0 });
-                }
-                for (&j, &v) in idx.iter().zip(val) {
-                    let gj = &mut g[j as usize * k..j as usize * k + k];
-                    for (gc, &rc) in gj.iter_mut().zip(&z) {
-                        *gc += rc * v;
-                    }
-                }
-                for (gb, &rc) in g[d * k..].iter_mut().zip(&z) {
-                    *gb += rc;
-                }
-            }
+        // gradient buffers are reused across evaluations (fresh large allocations page-fault)
+        let mut pool = std::mem::take(&mut *self.buffers.lock().expect("buffer lock"));
+        pool.resize_with(self.blocks.len(), || vec![0.0; d * k + k]);
+        let run = |(&(a, b), mut g): (&(usize, usize), Vec<f64>)| -> (f64, Vec<f64>) {
+            g.fill(0.0);
+            let loss = match k {
+                2 => self.block::<2>(a, b, wv, bv, &mut g),
+                3 => self.block::<3>(a, b, wv, bv, &mut g),
+                4 => self.block::<4>(a, b, wv, bv, &mut g),
+                _ => self.block_dyn(a, b, wv, bv, &mut g),
+            };
             (loss, g)
         };
         let parts: Vec<(f64, Vec<f64>)> = if self.blocks.len() == 1 {
-            vec![run(&self.blocks[0])]
+            vec![run((&self.blocks[0], pool.pop().expect("one buffer")))]
         } else {
-            self.blocks.par_iter().map(run).collect()
+            self.blocks
+                .par_iter()
+                .zip(pool.into_par_iter())
+                .map(run)
+                .collect()
         };
         let mut loss = 0.0;
         let mut grad = vec![0.0; d * k + k];
+        let mut pool = Vec::with_capacity(parts.len());
         for (l, g) in parts {
             loss += l;
-            for (a, b) in grad.iter_mut().zip(g) {
+            for (a, b) in grad.iter_mut().zip(&g) {
                 *a += b;
             }
+            pool.push(g);
         }
+        *self.buffers.lock().expect("buffer lock") = pool;
         let mut sq = 0.0;
         for (gi, &wi) in grad[..d * k].iter_mut().zip(wv) {
             sq += wi * wi;
@@ -261,9 +460,7 @@ impl Problem<'_> {
             *gb *= self.inv_s;
         }
         let cost = loss * self.inv_s + 0.5 * self.lambda * sq;
-        let grad = Array1::from(grad);
-        *self.cache.lock().expect("cache lock") = Some((theta.clone(), cost, grad.clone()));
-        (cost, grad)
+        (cost, Array1::from(grad))
     }
 }
 
@@ -271,7 +468,7 @@ impl CostFunction for Problem<'_> {
     type Param = Array1<f64>;
     type Output = f64;
     fn cost(&self, p: &Self::Param) -> std::result::Result<f64, argmin::core::Error> {
-        Ok(self.eval(p).0)
+        Ok(self.eval_phi(p).0)
     }
 }
 
@@ -279,7 +476,7 @@ impl Gradient for Problem<'_> {
     type Param = Array1<f64>;
     type Gradient = Array1<f64>;
     fn gradient(&self, p: &Self::Param) -> std::result::Result<Array1<f64>, argmin::core::Error> {
-        Ok(self.eval(p).1)
+        Ok(self.eval_phi(p).1)
     }
 }
 
@@ -345,39 +542,64 @@ impl SparseLogisticValidParams {
         if s <= 0.0 {
             return Err(Error::Training("all sample weights are zero".into()));
         }
-        let problem = Problem {
-            x,
-            y,
-            w: &w,
-            k,
-            d,
-            inv_s: 1.0 / s,
-            lambda: self.0.alpha / s,
-            blocks: blocks(x),
-            cache: Mutex::new(None),
+        // A feature that occurs in no row gets no loss gradient: its weights stay at the penalty's
+        // minimum, 0. Optimise over the used columns only and put the zeros back afterwards.
+        let used = x.used_columns();
+        let columns: Vec<usize> = (0..d).filter(|&j| used[j]).collect();
+        let compact;
+        let xr = if columns.len() < d {
+            let mut new_index = vec![0u32; d];
+            for (new, &j) in columns.iter().enumerate() {
+                new_index[j] = new as u32;
+            }
+            compact = x.remap_columns(&new_index, columns.len());
+            &compact
+        } else {
+            x
         };
+        let dc = columns.len();
+        let problem = Problem::new(xr, y, &w, k, self.0.alpha);
         let theta0 = match init {
             Some(m) if m.n_features == d && m.n_classes == k => {
-                let mut t = m.coef.clone();
+                let mut t: Vec<f64> = Vec::with_capacity(dc * k + k);
+                for &j in &columns {
+                    t.extend_from_slice(&m.coef[j * k..j * k + k]);
+                }
                 t.extend_from_slice(&m.intercept);
                 Array1::from(t)
             }
             Some(_) => return Err(Error::Training("warm start model has another shape".into())),
-            None => Array1::zeros(d * k + k),
+            None => Array1::zeros(dc * k + k),
         };
-        let (g0norm, _) = {
-            let (_, g) = problem.eval(&theta0);
-            (g.dot(&g).sqrt(), ())
+        let expand = |theta: &Array1<f64>| -> Array1<f64> {
+            let t = theta.as_slice().expect("contiguous");
+            let mut full = vec![0.0; d * k + k];
+            for (c, &j) in columns.iter().enumerate() {
+                full[j * k..j * k + k].copy_from_slice(&t[c * k..c * k + k]);
+            }
+            full[d * k..].copy_from_slice(&t[dc * k..]);
+            Array1::from(full)
+        };
+        let phi0 = &theta0 / &problem.scale;
+        let g0norm = {
+            let (_, g) = problem.eval_phi(&phi0);
+            original_norm(&g, &problem.scale)
         };
         if g0norm < self.0.tolerance {
-            return Ok(Self::unpack(&theta0, d, k, 0, true, g0norm));
+            return Ok(Self::unpack(&expand(&theta0), d, k, 0, true, g0norm));
         }
-        let solver = LBFGS::new(MoreThuenteLineSearch::new(), self.0.memory)
-            .with_tolerance_grad(self.0.tolerance)
+        let lbfgs = LBFGS::new(MoreThuenteLineSearch::new(), self.0.memory)
+            .with_tolerance_grad(0.0)
             .and_then(|s| s.with_tolerance_cost(0.0))
             .map_err(|e| Error::Training(format!("L-BFGS setup: {e}")))?;
+        let solver = Preconditioned {
+            inner: lbfgs,
+            scale: problem.scale.clone(),
+            tolerance: self.0.tolerance,
+        };
+        let scale = problem.scale.clone();
         let res = Executor::new(problem, solver)
-            .configure(|st| st.param(theta0).max_iters(self.0.max_iterations))
+            .configure(|st| st.param(phi0).max_iters(self.0.max_iterations))
             .run()
             .map_err(|e| Error::Training(format!("L-BFGS: {e}")))?;
         let converged = matches!(
@@ -388,13 +610,18 @@ impl SparseLogisticValidParams {
         let theta = res
             .state
             .get_best_param()
-            .cloned()
+            .map(|p| p * &scale)
             .ok_or_else(|| Error::Training("L-BFGS returned no parameters".into()))?;
-        let gnorm = res.problem.problem.as_ref().map_or(f64::NAN, |p| {
-            let (_, g) = p.eval(&theta);
-            g.dot(&g).sqrt()
+        let gnorm = res
+            .state
+            .get_gradient()
+            .map_or(f64::NAN, |g| original_norm(g, &scale));
+        let evaluations = res.problem.problem.as_ref().map_or(0, |p| {
+            p.evaluations.load(std::sync::atomic::Ordering::Relaxed)
         });
-        Ok(Self::unpack(&theta, d, k, iterations, converged, gnorm))
+        let mut m = Self::unpack(&expand(&theta), d, k, iterations, converged, gnorm);
+        m.evaluations = evaluations;
+        Ok(m)
     }
 
     fn unpack(
@@ -414,6 +641,7 @@ impl SparseLogisticValidParams {
             iterations,
             converged,
             gradient_norm,
+            evaluations: 0,
         }
     }
 }
@@ -491,6 +719,7 @@ impl SparseLogistic {
             iterations: 0,
             converged: true,
             gradient_norm: f64::NAN,
+            evaluations: 0,
         }
     }
 
@@ -590,38 +819,79 @@ mod tests {
         for seed in 0..4 {
             let (x, y) = random_problem(40, 7, 3, seed);
             let w: Vec<f64> = (0..40).map(|i| 0.5 + (i % 3) as f64 * 0.25).collect();
-            let s: f64 = w.iter().sum();
-            let p = Problem {
-                x: &x,
-                y: &y,
-                w: &w,
-                k: 3,
-                d: 7,
-                inv_s: 1.0 / s,
-                lambda: 0.3 / s,
-                blocks: vec![(0, 17), (17, 40)],
-                cache: Mutex::new(None),
-            };
+            let mut p = Problem::new(&x, &y, &w, 3, 0.3);
+            p.blocks = vec![(0, 17), (17, 40)];
             let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed + 100);
             let theta = Array1::from(
                 (0..24)
                     .map(|_| rng.gen_range(-1.0..1.0))
                     .collect::<Vec<f64>>(),
             );
-            let (_, g) = p.eval(&theta);
+            let (_, g) = p.eval_theta(&theta);
             let h = 1e-6;
             for i in 0..theta.len() {
                 let mut tp = theta.clone();
                 tp[i] += h;
                 let mut tm = theta.clone();
                 tm[i] -= h;
-                let fd = (p.eval(&tp).0 - p.eval(&tm).0) / (2.0 * h);
+                let fd = (p.eval_theta(&tp).0 - p.eval_theta(&tm).0) / (2.0 * h);
                 assert!(
                     (fd - g[i]).abs() < 1e-7,
                     "seed {seed} param {i}: analytic {} vs numeric {fd}",
                     g[i]
                 );
             }
+        }
+    }
+
+    #[test]
+    fn preconditioned_coordinates_are_consistent() {
+        // what argmin sees: cost and gradient in φ, with θ = scale ∘ φ
+        let (x, y) = random_problem(50, 6, 3, 9);
+        let w = vec![1.0; 50];
+        let p = Problem::new(&x, &y, &w, 3, 0.2);
+        assert!(
+            p.scale.iter().any(|&v| (v - p.scale[0]).abs() > 1e-9),
+            "scales differ by feature"
+        );
+        let phi = Array1::from(
+            (0..21)
+                .map(|i| (i as f64 * 0.37).sin())
+                .collect::<Vec<f64>>(),
+        );
+        let g = Gradient::gradient(&p, &phi).unwrap();
+        let h = 1e-6;
+        for i in 0..phi.len() {
+            let mut a = phi.clone();
+            a[i] += h;
+            let mut b = phi.clone();
+            b[i] -= h;
+            let fd = (CostFunction::cost(&p, &a).unwrap() - CostFunction::cost(&p, &b).unwrap())
+                / (2.0 * h);
+            assert!((fd - g[i]).abs() < 1e-7, "param {i}: {} vs {fd}", g[i]);
+        }
+    }
+
+    #[test]
+    fn unused_columns_get_zero_weights_and_change_nothing() {
+        let (x, y) = random_problem(80, 6, 3, 4);
+        // the same rows in a wider matrix: columns 6..9 are never used
+        let wide = x.remap_columns(&[0, 2, 3, 5, 6, 8], 10);
+        let p = SparseLogisticParams::new()
+            .alpha(0.5)
+            .tolerance(1e-9)
+            .max_iterations(500)
+            .check()
+            .unwrap();
+        let a = p.fit_rows(&x, &y, 3, None, None).unwrap();
+        let b = p.fit_rows(&wide, &y, 3, None, None).unwrap();
+        for (j_old, j_new) in [(0, 0), (1, 2), (2, 3), (3, 5), (4, 6), (5, 8)] {
+            for c in 0..3 {
+                assert!((a.weight(j_old, c) - b.weight(j_new, c)).abs() < 1e-6);
+            }
+        }
+        for j in [1, 4, 7, 9] {
+            assert!((0..3).all(|c| b.weight(j, c) == 0.0));
         }
     }
 

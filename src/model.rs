@@ -288,6 +288,12 @@ impl Classifier {
         self.predict_row(&self.vectorizer.transform(unit))
     }
 
+    /// Class probabilities from already analysed [`crate::features::words`] (computed with this
+    /// classifier's vectorizer parameters).
+    pub fn predict_words(&self, words: &[std::borrow::Cow<'_, str>]) -> [f64; 3] {
+        self.predict_row(&self.vectorizer.transform_words(words))
+    }
+
     /// Per-term contributions (weight × feature value) toward label `label` for one unit, largest
     /// first; used to explain a prediction.
     pub fn contributions(&self, unit: &Unit<'_>, label: usize) -> Vec<(String, f64)> {
@@ -506,9 +512,15 @@ impl Model {
             path: path.to_path_buf(),
             message: m,
         };
-        let value: serde_json::Value = serde_json::from_slice(bytes)
-            .map_err(|e| bad(format!("not a standpoint model (not JSON: {e})")))?;
-        match value.get("format").and_then(|f| f.as_str()) {
+        // check the header first, so a foreign or old file gets a clear message
+        #[derive(Deserialize)]
+        struct Header {
+            format: Option<serde_json::Value>,
+            format_version: Option<serde_json::Value>,
+        }
+        let header: Header = serde_json::from_slice(bytes)
+            .map_err(|e| bad(format!("not a standpoint model (not a JSON object: {e})")))?;
+        match header.format.as_ref().and_then(|f| f.as_str()) {
             Some(FORMAT) => {}
             _ => {
                 return Err(bad(
@@ -516,7 +528,7 @@ impl Model {
                 ));
             }
         }
-        let version = value.get("format_version").and_then(|v| v.as_u64());
+        let version = header.format_version.as_ref().and_then(|v| v.as_u64());
         if version != Some(FORMAT_VERSION as u64) {
             return Err(bad(format!(
                 "model format version {} but this build of standpoint reads version {FORMAT_VERSION}; retrain it with `standpoint train`",
@@ -524,7 +536,7 @@ impl Model {
             )));
         }
         let mut model: Model =
-            serde_json::from_value(value).map_err(|e| bad(format!("malformed model: {e}")))?;
+            serde_json::from_slice(bytes).map_err(|e| bad(format!("malformed model: {e}")))?;
         for c in [model.stance.as_mut(), model.sentiment.as_mut()]
             .into_iter()
             .flatten()

@@ -61,33 +61,77 @@ pub struct ScoredArticle {
     pub quotes: Vec<ScoredQuote>,
 }
 
-/// Extracts and scores the quotes of one article.
-pub fn score_article(model: &Model, article: &Article) -> ScoredArticle {
-    let a = attribution::extract(&article.text);
-    let quotes = a
-        .quotes
-        .into_iter()
-        .map(|q| {
-            let (text, masks) = q.unit(&article.text);
-            let unit = crate::features::Unit { text, masks };
-            let predict = |task: Task| {
-                model
-                    .classifier(task)
-                    .map(|c| Prediction::new(task, c.predict_proba(&unit)))
-            };
-            ScoredQuote {
-                article: article.id.clone(),
-                stance: predict(Task::Stance),
-                sentiment: predict(Task::Sentiment),
-                quote: q,
-            }
-        })
-        .collect();
-    ScoredArticle {
-        id: article.id.clone(),
-        title: article.title.clone(),
-        date: article.date.clone(),
-        speakers: a.speakers,
-        quotes,
+/// Scores articles with one model; checks once whether the stance and sentiment classifiers
+/// share their vectorizer, so the text of a quote is analysed and vectorized only once.
+pub struct Scorer<'m> {
+    model: &'m Model,
+    shared_vectorizer: bool,
+    shared_params: bool,
+}
+
+impl<'m> Scorer<'m> {
+    /// A scorer for `model`.
+    pub fn new(model: &'m Model) -> Self {
+        let (shared_vectorizer, shared_params) = match (&model.stance, &model.sentiment) {
+            (Some(a), Some(b)) => (
+                a.vectorizer == b.vectorizer,
+                a.vectorizer.params() == b.vectorizer.params(),
+            ),
+            _ => (false, false),
+        };
+        Scorer {
+            model,
+            shared_vectorizer,
+            shared_params,
+        }
     }
+
+    /// Extracts and scores the quotes of one article.
+    pub fn score(&self, article: &Article) -> ScoredArticle {
+        let model = self.model;
+        let a = attribution::extract(&article.text);
+        let quotes = a
+            .quotes
+            .into_iter()
+            .map(|q| {
+                let (text, masks) = q.unit(&article.text);
+                let unit = crate::features::Unit { text, masks };
+                let first = model.stance.as_ref().or(model.sentiment.as_ref());
+                let shared_row = first
+                    .filter(|_| self.shared_vectorizer)
+                    .map(|c| c.vectorizer.transform(&unit));
+                let shared_words = first
+                    .filter(|_| !self.shared_vectorizer && self.shared_params)
+                    .map(|c| crate::features::words(c.vectorizer.params(), &unit));
+                let predict = |task: Task| {
+                    model.classifier(task).map(|c| {
+                        let p = match (&shared_row, &shared_words) {
+                            (Some(row), _) => c.predict_row(row),
+                            (None, Some(w)) => c.predict_words(w),
+                            (None, None) => c.predict_proba(&unit),
+                        };
+                        Prediction::new(task, p)
+                    })
+                };
+                ScoredQuote {
+                    article: article.id.clone(),
+                    stance: predict(Task::Stance),
+                    sentiment: predict(Task::Sentiment),
+                    quote: q,
+                }
+            })
+            .collect();
+        ScoredArticle {
+            id: article.id.clone(),
+            title: article.title.clone(),
+            date: article.date.clone(),
+            speakers: a.speakers,
+            quotes,
+        }
+    }
+}
+
+/// Extracts and scores the quotes of one article (see [`Scorer`] for many articles).
+pub fn score_article(model: &Model, article: &Article) -> ScoredArticle {
+    Scorer::new(model).score(article)
 }

@@ -167,6 +167,28 @@ impl CsrMatrix {
         out
     }
 
+    /// Columns that hold at least one stored entry, as a mask of length `n_cols`.
+    pub fn used_columns(&self) -> Vec<bool> {
+        let mut used = vec![false; self.n_cols];
+        for &c in &self.indices {
+            used[c as usize] = true;
+        }
+        used
+    }
+
+    /// The same rows with column `c` renamed `new_index[c]` in a matrix of `n_cols` columns.
+    ///
+    /// # Panics
+    /// When `new_index` is not increasing on the used columns or maps out of range.
+    pub fn remap_columns(&self, new_index: &[u32], n_cols: usize) -> CsrMatrix {
+        let indices: Vec<u32> = self
+            .indices
+            .iter()
+            .map(|&c| new_index[c as usize])
+            .collect();
+        CsrMatrix::from_parts(n_cols, self.indptr.clone(), indices, self.data.clone())
+    }
+
     /// The dense matrix, shape `(n_rows, n_cols)`: for linfa-logistic and small tests only.
     pub fn to_dense(&self) -> Array2<f64> {
         let mut x = Array2::zeros(self.shape());

@@ -102,3 +102,31 @@ fn train_save_load_predict_round_trip_is_deterministic() {
             > 0.34
     );
 }
+
+#[test]
+fn model_bytes_do_not_depend_on_the_number_of_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut outputs = Vec::new();
+    for threads in ["1", "2", "3"] {
+        let out = dir.path().join(format!("m{threads}.json"));
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_standpoint"))
+            .args([
+                "train",
+                "--data",
+                "tests/fixtures/small.csv",
+                "--min-df",
+                "1",
+                "--folds",
+                "3",
+                "--out",
+            ])
+            .arg(&out)
+            .env("RAYON_NUM_THREADS", threads)
+            .current_dir(root())
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        outputs.push(std::fs::read(&out).unwrap());
+    }
+    assert!(outputs.windows(2).all(|w| w[0] == w[1]));
+}

@@ -65,7 +65,7 @@ struct Cue {
 }
 
 /// Lemmas whose bare and third-person forms are usually nouns ("a call", "the offer").
-const NOUNISH: &[&str] = &[
+const NOUNISH_LIST: &[&str] = &[
     "call", "offer", "report", "comment", "question", "promise", "pledge", "demand", "fear",
     "hope", "post", "answer", "remark", "term", "label", "brand", "state", "note", "welcome",
     "praise", "voice", "forecast", "estimate", "dispute", "claim", "outline", "signal", "tweet",
@@ -73,7 +73,10 @@ const NOUNISH: &[&str] = &[
     "blame", "propose", "add", "express", "confirm", "mention", "repeat", "recall",
 ];
 
-const BLOCKING_PREV: &[&str] = &[
+static NOUNISH: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| NOUNISH_LIST.iter().copied().collect());
+
+const BLOCKING_PREV_LIST: &[&str] = &[
     "the",
     "a",
     "an",
@@ -123,12 +126,17 @@ const BLOCKING_PREV: &[&str] = &[
     "are",
 ];
 
+static BLOCKING_PREV: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| BLOCKING_PREV_LIST.iter().copied().collect());
+
 const PASSIVE_AUX: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
 
 /// The sentence's tokens outside quotes, with each quote collapsed to one placeholder token.
 struct Frame<'a> {
     toks: Vec<Token<'a>>,
     quote: Vec<Option<usize>>,
+    /// Lowercase form of each token (computed once).
+    lowers: Vec<std::borrow::Cow<'a, str>>,
 }
 
 impl<'a> Frame<'a> {
@@ -136,15 +144,20 @@ impl<'a> Frame<'a> {
         let mut toks = Vec::new();
         let mut quote = Vec::new();
         let mut last_q: Option<usize> = None;
+        // the few quotes that overlap this group
+        let near: Vec<usize> = (0..quotes.len())
+            .filter(|&i| quotes[i].open < g.end && quotes[i].close > g.start)
+            .collect();
         for t in tokenize(&text[g.start..g.end]) {
             let t = Token {
                 start: t.start + g.start,
                 end: t.end + g.start,
                 ..t
             };
-            let qi = quotes
+            let qi = near
                 .iter()
-                .position(|q| t.start >= q.open && t.end <= q.close);
+                .copied()
+                .find(|&i| t.start >= quotes[i].open && t.end <= quotes[i].close);
             match qi {
                 Some(qi) => {
                     if last_q != Some(qi) {
@@ -168,11 +181,25 @@ impl<'a> Frame<'a> {
                 }
             }
         }
-        Frame { toks, quote }
+        let lowers = toks
+            .iter()
+            .map(|t| {
+                if t.text.chars().any(char::is_uppercase) {
+                    std::borrow::Cow::Owned(t.text.to_lowercase())
+                } else {
+                    std::borrow::Cow::Borrowed(t.text)
+                }
+            })
+            .collect();
+        Frame {
+            toks,
+            quote,
+            lowers,
+        }
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.toks[i].text.to_lowercase()
+    fn lower(&self, i: usize) -> &str {
+        &self.lowers[i]
     }
 
     fn is(&self, i: usize, s: &str) -> bool {
@@ -227,7 +254,7 @@ fn find_cues(f: &Frame<'_>) -> Vec<Cue> {
             i += 2;
             continue;
         }
-        let Some((lemma, form)) = lexicon::cue(&lower) else {
+        let Some((lemma, form)) = lexicon::cue(lower) else {
             i += 1;
             continue;
         };
@@ -238,13 +265,13 @@ fn find_cues(f: &Frame<'_>) -> Vec<Cue> {
         let prev = if i > 0 && f.quote[i - 1].is_none() {
             f.lower(i - 1)
         } else {
-            String::new()
+            ""
         };
         let role = match form {
             CueForm::Participle => {
                 if is_participle_context(f, i) {
                     Some(CueRole::Participial)
-                } else if matches!(prev.as_str(), "was" | "is" | "are" | "were" | "been" | "be") {
+                } else if matches!(prev, "was" | "is" | "are" | "were" | "been" | "be") {
                     Some(CueRole::Finite)
                 } else {
                     None
@@ -253,13 +280,13 @@ fn find_cues(f: &Frame<'_>) -> Vec<Cue> {
             CueForm::Finite => {
                 let bare =
                     lower == lemma || lower == format!("{lemma}s") || lower == format!("{lemma}es");
-                if PASSIVE_AUX.contains(&prev.as_str()) && !bare {
+                if PASSIVE_AUX.contains(&prev) && !bare {
                     if f.is(i + 1, "by") {
                         Some(CueRole::Passive)
                     } else {
                         None
                     }
-                } else if ((bare || prev != "and") && BLOCKING_PREV.contains(&prev.as_str()))
+                } else if ((bare || prev != "and") && BLOCKING_PREV.contains(prev))
                     || (bare && NOUNISH.contains(&lemma))
                 {
                     None
@@ -288,9 +315,9 @@ fn skip_back(f: &Frame<'_>, mut i: usize) -> usize {
         if f.quote[i - 1].is_some() || t.kind != TokenKind::Word {
             break;
         }
-        let l = t.text.to_lowercase();
+        let l = f.lower(i - 1);
         let adverb = l.ends_with("ly") && !t.is_capitalized() && l.len() > 4;
-        if lexicon::BETWEEN_SUBJECT_AND_CUE.contains(&l.as_str()) || adverb {
+        if lexicon::BETWEEN_SUBJECT_AND_CUE.contains(l) || adverb {
             i -= 1;
         } else {
             break;
@@ -299,7 +326,7 @@ fn skip_back(f: &Frame<'_>, mut i: usize) -> usize {
     i
 }
 
-const SETTING_PREPOSITIONS: &[&str] = &[
+const SETTING_PREPOSITIONS_LIST: &[&str] = &[
     "on",
     "in",
     "at",
@@ -319,11 +346,14 @@ const SETTING_PREPOSITIONS: &[&str] = &[
     "today",
 ];
 
+static SETTING_PREPOSITIONS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| SETTING_PREPOSITIONS_LIST.iter().copied().collect());
+
 fn preceded_by_preposition(f: &Frame<'_>, m: (usize, usize)) -> bool {
     m.0 > 0
         && f.is_word(m.0 - 1)
         && matches!(
-            f.lower(m.0 - 1).as_str(),
+            f.lower(m.0 - 1),
             "to" | "with"
                 | "from"
                 | "by"
@@ -354,10 +384,10 @@ fn subject_before(f: &Frame<'_>, i: usize) -> Option<(usize, usize)> {
     }
     // a setting phrase of at most six words between subject and cue
     for k in (j.saturating_sub(7)..j).rev() {
-        if k == 0 || !f.is_word(k) || !SETTING_PREPOSITIONS.contains(&f.lower(k).as_str()) {
+        if k == 0 || !f.is_word(k) || !SETTING_PREPOSITIONS.contains(&f.lower(k)) {
             continue;
         }
-        if (k..j).any(|x| !f.is_word(x) || lexicon::cue(&f.lower(x)).is_some()) {
+        if (k..j).any(|x| !f.is_word(x) || lexicon::cue(f.lower(x)).is_some()) {
             continue;
         }
         let k2 = skip_back(f, k);
@@ -375,9 +405,9 @@ fn subject_before(f: &Frame<'_>, i: usize) -> Option<(usize, usize)> {
             .find(|&k| f.toks[k].text == "," && f.quote[k].is_none())?;
         let first = f.lower(open + 1);
         let parenthetical = first.ends_with("ing")
-            || SETTING_PREPOSITIONS.contains(&first.as_str())
+            || SETTING_PREPOSITIONS.contains(first)
             || matches!(
-                first.as_str(),
+                first,
                 "who" | "which" | "according" | "however" | "meanwhile"
             );
         if parenthetical && (open + 1..close).all(|x| f.quote[x].is_none()) {
@@ -409,7 +439,7 @@ fn sentence_subject(f: &Frame<'_>, before: usize) -> Option<(usize, usize)> {
         let mut s = s;
         while s < n
             && (matches!(
-                f.lower(s).as_str(),
+                f.lower(s),
                 "however" | "yet" | "then" | "meanwhile" | "but" | "and" | "also" | "still" | "so"
             ) || (s > 0 && f.toks[s].text == "," && f.quote[s].is_none()))
         {
@@ -426,7 +456,7 @@ fn sentence_subject(f: &Frame<'_>, before: usize) -> Option<(usize, usize)> {
         }
         let l = f.lower(s);
         let opener = matches!(
-            l.as_str(),
+            l,
             "in" | "on"
                 | "at"
                 | "during"
@@ -537,7 +567,11 @@ impl<'a> Article<'a> {
             }
             let next_possessive =
                 j < n && (f.toks[j].text == "'s" || f.toks[j].text == "\u{2019}s");
-            if !next_possessive && let Some((s, e)) = speakers::np_before(&f.toks, j, 0) {
+            // only full names (two or more capitalised words) are worth registering
+            if j - i >= 2
+                && !next_possessive
+                && let Some((s, e)) = speakers::np_before(&f.toks, j, 0)
+            {
                 let info = speakers::parse_mention(&f.toks[s..e]);
                 if info.kind == SpeakerKind::Person
                     && info.name.as_ref().is_some_and(|nm| nm.contains(' '))
@@ -936,10 +970,7 @@ impl<'a> Article<'a> {
             limit += 1;
         }
         let (ms, me) = speakers::np_after(&f.toks, cue.end, limit)?;
-        if matches!(
-            f.lower(ms).as_str(),
-            "which" | "whom" | "who" | "this" | "it"
-        ) {
+        if matches!(f.lower(ms), "which" | "whom" | "who" | "this" | "it") {
             return None;
         }
         let entity = self.resolve(f, (ms, me));
@@ -1268,7 +1299,7 @@ fn skip_to_that(f: &Frame<'_>, c: usize, end: usize) -> usize {
     let setting = c < end
         && f.quote[c].is_none()
         && matches!(
-            f.lower(c).as_str(),
+            f.lower(c),
             "on" | "in"
                 | "at"
                 | "to"
@@ -1310,7 +1341,7 @@ fn skip_forward(f: &Frame<'_>, mut i: usize) -> usize {
     while i < f.len() && f.quote[i].is_none() {
         let l = f.lower(i);
         let adverb = l.ends_with("ly") && l.len() > 4;
-        if lexicon::BETWEEN_SUBJECT_AND_CUE.contains(&l.as_str()) || adverb {
+        if lexicon::BETWEEN_SUBJECT_AND_CUE.contains(l) || adverb {
             i += 1;
         } else {
             break;

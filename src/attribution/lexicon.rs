@@ -4,6 +4,7 @@
 //! corpus (Pareti, 2016) and news attribution practice: speech verbs ("said", "told"), verbs of
 //! evaluation ("rejected", "welcomed", "dismissed") and of belief ("believes").
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -150,8 +151,8 @@ fn regular_forms(lemma: &str) -> Vec<String> {
 }
 
 /// Lowercase cue word → (lemma, form).
-static CUES: LazyLock<HashMap<String, (&'static str, CueForm)>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+static CUES: LazyLock<FxHashMap<String, (&'static str, CueForm)>> = LazyLock::new(|| {
+    let mut m = FxHashMap::default();
     for &(lemma, irregular) in CUE_LEMMAS {
         let mut forms = regular_forms(lemma);
         forms.extend(irregular.iter().map(|s| s.to_string()));
@@ -178,7 +179,7 @@ pub fn strong_participle(lemma: &str) -> bool {
 }
 
 /// Auxiliaries and adverbs that may stand between a subject and its cue ("has firmly rejected").
-pub const BETWEEN_SUBJECT_AND_CUE: &[&str] = &[
+const BETWEEN_SUBJECT_AND_CUE_LIST: &[&str] = &[
     "has",
     "have",
     "had",
@@ -231,9 +232,13 @@ pub const BETWEEN_SUBJECT_AND_CUE: &[&str] = &[
     "never",
 ];
 
+/// Set of [`BETWEEN_SUBJECT_AND_CUE_LIST`] words for O(1) lookup.
+pub static BETWEEN_SUBJECT_AND_CUE: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| BETWEEN_SUBJECT_AND_CUE_LIST.iter().copied().collect());
+
 /// Person titles that may precede a name; lowercase. A capitalised run of these words before a
 /// name is the mention's title ("Foreign Minister", "Supreme Leader", "Ayatollah").
-pub const TITLES: &[&str] = &[
+const TITLES_LIST: &[&str] = &[
     "president",
     "vice",
     "prime",
@@ -362,8 +367,12 @@ pub const TITLES: &[&str] = &[
     "lieutenant",
 ];
 
+/// Set of [`TITLES_LIST`] words for O(1) lookup.
+pub static TITLES: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| TITLES_LIST.iter().copied().collect());
+
 /// Singular nouns for people in roles ("the minister", "a spokesperson").
-pub const PERSON_ROLES: &[&str] = &[
+const PERSON_ROLES_LIST: &[&str] = &[
     "minister",
     "president",
     "spokesperson",
@@ -469,8 +478,12 @@ pub const PERSON_ROLES: &[&str] = &[
     "imam",
 ];
 
+/// Set of [`PERSON_ROLES_LIST`] words for O(1) lookup.
+pub static PERSON_ROLES: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| PERSON_ROLES_LIST.iter().copied().collect());
+
 /// Plural nouns for groups of people ("officials", "protesters").
-pub const GROUP_ROLES: &[&str] = &[
+const GROUP_ROLES_LIST: &[&str] = &[
     "officials",
     "protesters",
     "protestors",
@@ -572,8 +585,12 @@ pub const GROUP_ROLES: &[&str] = &[
     "clerics",
 ];
 
+/// Set of [`GROUP_ROLES_LIST`] words for O(1) lookup.
+pub static GROUP_ROLES: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| GROUP_ROLES_LIST.iter().copied().collect());
+
 /// Head nouns that make a mention an organisation ("the ministry", "Energy Forum").
-pub const ORGANIZATION_HEADS: &[&str] = &[
+const ORGANIZATION_HEADS_LIST: &[&str] = &[
     "ministry",
     "government",
     "union",
@@ -691,6 +708,10 @@ pub const ORGANIZATION_HEADS: &[&str] = &[
     "owners",
     "ministry's",
 ];
+
+/// Set of [`ORGANIZATION_HEADS_LIST`] words for O(1) lookup.
+pub static ORGANIZATION_HEADS: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| ORGANIZATION_HEADS_LIST.iter().copied().collect());
 
 /// Country names and common short forms → canonical country name.
 pub static STATES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
@@ -984,7 +1005,7 @@ pub const KNOWN_ORGANIZATIONS: &[&str] = &[
 ];
 
 /// Function words that are never names even when capitalised mid-sentence.
-pub const NOT_NAMES: &[&str] = &[
+const NOT_NAMES_LIST: &[&str] = &[
     "I",
     "I'm",
     "I've",
@@ -1214,10 +1235,24 @@ pub const NOT_NAMES: &[&str] = &[
     "Mrs",
 ];
 
+/// Set of [`NOT_NAMES_LIST`] words for O(1) lookup.
+pub static NOT_NAMES: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| NOT_NAMES_LIST.iter().copied().collect());
+
 /// Pronouns that may stand as a speaker, with (kind hint, gender hint, plural).
 pub fn pronoun(word: &str) -> Option<PronounInfo> {
-    let w = word.to_ascii_lowercase();
-    Some(match w.as_str() {
+    let w = if word.eq_ignore_ascii_case("he") {
+        "he"
+    } else if word.eq_ignore_ascii_case("she") {
+        "she"
+    } else if word.eq_ignore_ascii_case("they") {
+        "they"
+    } else if word.eq_ignore_ascii_case("it") {
+        "it"
+    } else {
+        return None;
+    };
+    Some(match w {
         "he" => PronounInfo {
             gender: Some(Gender::Male),
             plural: false,

@@ -76,7 +76,7 @@ pub struct MentionInfo {
 }
 
 const DETERMINERS: &[&str] = &["the", "a", "an"];
-const NP_MODIFIERS: &[&str] = &[
+const NP_MODIFIERS_LIST: &[&str] = &[
     "foreign",
     "prime",
     "senior",
@@ -206,12 +206,15 @@ const NP_MODIFIERS: &[&str] = &[
     "kurdish",
 ];
 
+static NP_MODIFIERS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| NP_MODIFIERS_LIST.iter().copied().collect());
+
 /// True when `t` can be the last token (head) of a speaker noun phrase.
 pub fn is_head(t: &Token<'_>, sentence_initial: bool) -> bool {
     if t.kind != TokenKind::Word {
         return false;
     }
-    let lower = t.text.to_lowercase();
+    let lower = low(t.text);
     if lexicon::pronoun(&lower).is_some() {
         return true;
     }
@@ -235,7 +238,7 @@ pub fn is_name_token(t: &Token<'_>, sentence_initial: bool) -> bool {
     if lexicon::NOT_NAMES.contains(&t.text) {
         return false;
     }
-    if sentence_initial && lexicon::cue(&t.text.to_lowercase()).is_some() {
+    if sentence_initial && lexicon::cue(&low(t.text)).is_some() {
         return false;
     }
     true
@@ -308,23 +311,23 @@ fn np_simple_before(toks: &[Token<'_>], end: usize, floor: usize) -> Option<(usi
     if !is_head(head, head_initial) {
         return None;
     }
-    let lower = head.text.to_lowercase();
+    let lower = low(head.text);
     if lexicon::pronoun(&lower).is_some() {
         return Some((end - 1, end));
     }
     let mut s = end - 1;
     while s > floor {
         let t = &toks[s - 1];
-        let l = t.text.to_lowercase();
-        if DETERMINERS.contains(&l.as_str()) {
+        let l = low(t.text);
+        if DETERMINERS.contains(&&*l) {
             s -= 1;
             // "a spokesperson for the ministry", "the head of the union"
             if s >= 2 + floor {
-                let link = toks[s - 1].text.to_lowercase();
-                let before = toks[s - 2].text.to_lowercase();
+                let link = low(toks[s - 1].text);
+                let before = low(toks[s - 2].text);
                 if (link == "for" || link == "of")
-                    && (lexicon::PERSON_ROLES.contains(&before.as_str())
-                        || lexicon::GROUP_ROLES.contains(&before.as_str()))
+                    && (lexicon::PERSON_ROLES.contains(&&*before)
+                        || lexicon::GROUP_ROLES.contains(&&*before))
                 {
                     s -= 1;
                     continue;
@@ -342,8 +345,8 @@ fn np_simple_before(toks: &[Token<'_>], end: usize, floor: usize) -> Option<(usi
         }
         if is_name_token(t, s - 1 == floor)
             || (t.kind == TokenKind::Word
-                && (NP_MODIFIERS.contains(&l.as_str())
-                    || lexicon::TITLES.contains(&l.as_str())
+                && (NP_MODIFIERS.contains(&&*l)
+                    || lexicon::TITLES.contains(&&*l)
                     || is_role_word(&l)))
         {
             s -= 1;
@@ -351,9 +354,8 @@ fn np_simple_before(toks: &[Token<'_>], end: usize, floor: usize) -> Option<(usi
         }
         // "spokesperson for the ministry", "head of the union"
         if (l == "for" || l == "of") && s >= 2 + floor {
-            let before = toks[s - 2].text.to_lowercase();
-            if lexicon::PERSON_ROLES.contains(&before.as_str())
-                || lexicon::GROUP_ROLES.contains(&before.as_str())
+            let before = low(toks[s - 2].text);
+            if lexicon::PERSON_ROLES.contains(&&*before) || lexicon::GROUP_ROLES.contains(&&*before)
             {
                 s -= 1;
                 continue;
@@ -377,20 +379,20 @@ pub fn np_after(toks: &[Token<'_>], start: usize, limit: usize) -> Option<(usize
     if i >= limit {
         return None;
     }
-    if let Some(_p) = lexicon::pronoun(&toks[i].text.to_lowercase()) {
+    if let Some(_p) = lexicon::pronoun(toks[i].text) {
         return Some((i, i + 1));
     }
-    while i < limit && DETERMINERS.contains(&toks[i].text.to_lowercase().as_str()) {
+    while i < limit && is_determiner(toks[i].text) {
         i += 1;
     }
     let body_start = i;
     while i < limit {
         let t = &toks[i];
-        let l = t.text.to_lowercase();
+        let l = low(t.text);
         if is_name_token(t, false)
             || (t.kind == TokenKind::Word
-                && (NP_MODIFIERS.contains(&l.as_str())
-                    || lexicon::TITLES.contains(&l.as_str())
+                && (NP_MODIFIERS.contains(&&*l)
+                    || lexicon::TITLES.contains(&&*l)
                     || is_role_word(&l)))
             || (is_possessive(t) && i > body_start)
         {
@@ -410,18 +412,14 @@ pub fn np_after(toks: &[Token<'_>], start: usize, limit: usize) -> Option<(usize
         return None;
     }
     // "members of the European Union", "a spokesperson for the ministry"
-    if i + 1 < limit
-        && matches!(toks[i].text, "of" | "for")
-        && is_role_word(&toks[i - 1].text.to_lowercase())
+    if i + 1 < limit && matches!(toks[i].text, "of" | "for") && is_role_word(&low(toks[i - 1].text))
     {
         let mut j = i + 1;
-        while j < limit && DETERMINERS.contains(&toks[j].text.to_lowercase().as_str()) {
+        while j < limit && is_determiner(toks[j].text) {
             j += 1;
         }
         let k0 = j;
-        while j < limit
-            && (is_name_token(&toks[j], false) || is_role_word(&toks[j].text.to_lowercase()))
-        {
+        while j < limit && (is_name_token(&toks[j], false) || is_role_word(&low(toks[j].text))) {
             j += 1;
         }
         if j > k0 {
@@ -436,10 +434,8 @@ pub fn np_after(toks: &[Token<'_>], start: usize, limit: usize) -> Option<(usize
         }
         let seg = &toks[i + 1..j];
         if !seg.is_empty()
-            && seg.iter().any(|t| is_role_word(&t.text.to_lowercase()))
-            && seg
-                .iter()
-                .all(|t| lexicon::cue(&t.text.to_lowercase()).is_none())
+            && seg.iter().any(|t| is_role_word(&low(t.text)))
+            && seg.iter().all(|t| lexicon::cue(&low(t.text)).is_none())
         {
             return Some((start, j));
         }
@@ -505,10 +501,23 @@ pub fn parse_mention(toks: &[Token<'_>]) -> MentionInfo {
     info
 }
 
+/// Lowercase, borrowing when the word has no capitals.
+fn low(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+fn is_determiner(s: &str) -> bool {
+    DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(s))
+}
+
 fn label_of(toks: &[Token<'_>]) -> String {
     let mut s = String::new();
     let mut start = 0;
-    while start < toks.len() && DETERMINERS.contains(&toks[start].text.to_lowercase().as_str()) {
+    while start < toks.len() && is_determiner(toks[start].text) {
         start += 1;
     }
     let mut prev_end: Option<usize> = None;
@@ -551,12 +560,12 @@ fn parse_segment(seg: &[Token<'_>]) -> MentionInfo {
     let mut name_start = words.len();
     while name_start > 0 {
         let t = words[name_start - 1];
-        let l = t.text.to_lowercase();
+        let l = low(t.text);
         let is_name_part = is_name_token(t, false)
-            && !lexicon::TITLES.contains(&l.as_str())
-            && !lexicon::ORGANIZATION_HEADS.contains(&l.as_str())
-            && !lexicon::GROUP_ROLES.contains(&l.as_str())
-            && !lexicon::PERSON_ROLES.contains(&l.as_str())
+            && !lexicon::TITLES.contains(&&*l)
+            && !lexicon::ORGANIZATION_HEADS.contains(&&*l)
+            && !lexicon::GROUP_ROLES.contains(&&*l)
+            && !lexicon::PERSON_ROLES.contains(&&*l)
             && !is_possessive(t);
         if is_name_part {
             name_start -= 1;
@@ -568,8 +577,8 @@ fn parse_segment(seg: &[Token<'_>]) -> MentionInfo {
     let name_run: Vec<&str> = words[name_start..].iter().map(|t| t.text).collect();
     let name_str = name_run.join(" ");
     for t in &words[..name_start] {
-        let l = t.text.to_lowercase();
-        if lexicon::TITLES.contains(&l.as_str()) || lexicon::PERSON_ROLES.contains(&l.as_str()) {
+        let l = low(t.text);
+        if lexicon::TITLES.contains(&&*l) || lexicon::PERSON_ROLES.contains(&&*l) {
             titles.push(l.trim_end_matches('.').to_string());
         }
     }
@@ -591,10 +600,7 @@ fn parse_segment(seg: &[Token<'_>]) -> MentionInfo {
     }
     if !name_run.is_empty() {
         if let Some(&canon) = lexicon::STATES.get(name_str.as_str())
-            && (name_start == 0
-                || words[..name_start]
-                    .iter()
-                    .all(|t| DETERMINERS.contains(&t.text.to_lowercase().as_str())))
+            && (name_start == 0 || words[..name_start].iter().all(|t| is_determiner(t.text)))
         {
             return MentionInfo {
                 kind: SpeakerKind::State,
@@ -888,7 +894,7 @@ fn common_noun_case(label: &str) -> String {
     let mut words = label.splitn(2, ' ');
     let first = words.next().unwrap_or("");
     let lower = first.to_lowercase();
-    let common = is_role_word(&lower) || DETERMINERS.contains(&lower.as_str());
+    let common = is_role_word(&lower) || DETERMINERS.contains(&&*lower);
     if common && first != lower {
         match words.next() {
             Some(rest) => format!("{lower} {rest}"),

@@ -43,16 +43,18 @@ fn ends_scope(token: &str) -> bool {
 
 /// Prefixes with [`PREFIX`] the lowercase tokens inside negation scopes, in place.
 ///
-/// `tokens` are lowercased tokens in text order, punctuation included (punctuation ends a scope).
-pub fn mark(tokens: &mut [String]) {
+/// `tokens` are lowercased tokens in text order, punctuation included (punctuation ends a scope);
+/// any string type works (`String`, `Cow<str>`).
+pub fn mark<T: AsRef<str> + From<String>>(tokens: &mut [T]) {
     let mut in_scope = false;
     for t in tokens.iter_mut() {
-        if ends_scope(t) {
+        let w = t.as_ref();
+        if ends_scope(w) {
             in_scope = false;
-        } else if is_negator(t) {
+        } else if is_negator(w) {
             in_scope = true;
         } else if in_scope {
-            t.insert_str(0, PREFIX);
+            *t = T::from(format!("{PREFIX}{w}"));
         }
     }
 }

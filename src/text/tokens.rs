@@ -63,45 +63,52 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
+/// The character starting at byte `b`, if any.
+#[inline]
+fn char_at(text: &str, b: usize) -> Option<char> {
+    text.get(b..).and_then(|s| s.chars().next())
+}
+
 /// Splits `text` into tokens with byte offsets (see the module docs for the rules).
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut tokens = Vec::with_capacity(text.len() / 5);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
-    let byte_at = |i: usize| if i < n { chars[i].0 } else { text.len() };
-    let mut i = 0;
-    while i < n {
-        let (start, c) = chars[i];
+    let n = text.len();
+    let mut tokens = Vec::with_capacity(n / 5 + 1);
+    let alnum_at = |b: usize| char_at(text, b).is_some_and(char::is_alphanumeric);
+    let mut b = 0;
+    while b < n {
+        let c = char_at(text, b).expect("b is a char boundary");
+        let after = b + c.len_utf8();
         if c.is_whitespace() {
-            i += 1;
+            b = after;
             continue;
         }
         if !c.is_alphanumeric() {
             // possessive / contraction 's as its own token
+            let prev_ok = text[..b]
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_alphanumeric() || p == '.');
             if is_apostrophe(c)
-                && i > 0
-                && (chars[i - 1].1.is_alphanumeric() || chars[i - 1].1 == '.')
-                && i + 1 < n
-                && matches!(chars[i + 1].1, 's' | 'S')
-                && (i + 2 >= n || !chars[i + 2].1.is_alphanumeric())
+                && prev_ok
+                && matches!(char_at(text, after), Some('s' | 'S'))
+                && !alnum_at(after + 1)
             {
                 tokens.push(Token {
-                    text: &text[start..byte_at(i + 2)],
-                    start,
-                    end: byte_at(i + 2),
+                    text: &text[b..after + 1],
+                    start: b,
+                    end: after + 1,
                     kind: TokenKind::Word,
                 });
-                i += 2;
+                b = after + 1;
                 continue;
             }
-            let end = byte_at(i + 1);
             tokens.push(Token {
-                text: &text[start..end],
-                start,
-                end,
+                text: &text[b..after],
+                start: b,
+                end: after,
                 kind: TokenKind::Punct,
             });
-            i += 1;
+            b = after;
             continue;
         }
         let kind = if c.is_numeric() {
@@ -109,55 +116,54 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         } else {
             TokenKind::Word
         };
-        let mut j = i + 1;
+        let mut j = after;
         loop {
-            while j < n && chars[j].1.is_alphanumeric() {
-                j += 1;
+            while let Some(x) = char_at(text, j).filter(|x| x.is_alphanumeric()) {
+                j += x.len_utf8();
             }
-            if j + 1 < n && chars[j + 1].1.is_alphanumeric() {
-                let joiner = chars[j].1;
-                let next = chars[j + 1].1;
-                let joins = match joiner {
-                    '-' | '\u{2011}' => true,
-                    '\'' | '\u{2019}' => {
+            if let Some(joiner) = char_at(text, j) {
+                let jn = j + joiner.len_utf8();
+                if let Some(next) = char_at(text, jn).filter(|x| x.is_alphanumeric()) {
+                    let joins = match joiner {
+                        '-' | '\u{2011}' => true,
                         // keep n't, O'Brien, but split 's
-                        !(matches!(next, 's' | 'S')
-                            && (j + 2 >= n || !chars[j + 2].1.is_alphanumeric()))
+                        '\'' | '\u{2019}' => !matches!(next, 's' | 'S') || alnum_at(jn + 1),
+                        '.' | ',' if kind == TokenKind::Number => next.is_numeric(),
+                        _ => false,
+                    };
+                    if joins {
+                        j = jn + next.len_utf8();
+                        continue;
                     }
-                    '.' | ',' if kind == TokenKind::Number => next.is_numeric(),
-                    _ => false,
-                };
-                if joins {
-                    j += 2;
-                    continue;
                 }
             }
             break;
         }
         // Abbreviation period: initials (U.S., J.) or a known abbreviation.
-        if j < n && chars[j].1 == '.' && kind == TokenKind::Word {
-            let word = &text[start..byte_at(j)];
-            let single_letter = word.chars().count() == 1;
-            let known = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
-            if single_letter {
+        if kind == TokenKind::Word && char_at(text, j) == Some('.') {
+            let word = &text[b..j];
+            if word.chars().count() == 1 {
                 // initials: absorb following "X." groups (U.S., U.K., J.R.)
                 let mut k = j + 1;
-                while k + 1 < n && chars[k].1.is_alphabetic() && chars[k + 1].1 == '.' {
-                    k += 2;
+                while let Some(x) = char_at(text, k).filter(|x| x.is_alphabetic()) {
+                    if char_at(text, k + x.len_utf8()) == Some('.') {
+                        k += x.len_utf8() + 1;
+                    } else {
+                        break;
+                    }
                 }
                 j = k;
-            } else if known {
+            } else if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
                 j += 1;
             }
         }
-        let end = byte_at(j);
         tokens.push(Token {
-            text: &text[start..end],
-            start,
-            end,
+            text: &text[b..j],
+            start: b,
+            end: j,
             kind,
         });
-        i = j;
+        b = j;
     }
     tokens
 }
