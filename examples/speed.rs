@@ -1,7 +1,7 @@
 //! Benchmark driver used by `benchmarks/speed.sh` (not part of the product).
 //!
 //! ```text
-//! cargo run --release --example speed -- gen DOCS FEATURES SEED OUT_DIR     synthetic bag-of-words data
+//! cargo run --release --example speed -- generate DOCS FEATURES SEED OUT_DIR     synthetic bag-of-words data
 //! cargo run --release --example speed -- shipped CSV OUT_DIR                the shipped data, vectorized
 //! cargo run --release --example speed -- fit SOLVER TRAIN TEST ALPHA        fit + predict, prints JSON
 //! cargo run --release --example speed -- corpus MB OUT.jsonl [ARTICLES...]  a corpus for `score`
@@ -297,7 +297,7 @@ fn corpus(mb: usize, out: &Path, articles: &[String]) {
 fn main() {
     let a: Vec<String> = std::env::args().collect();
     match a.get(1).map(String::as_str) {
-        Some("gen") => generate(
+        Some("generate") => generate(
             a[2].parse().unwrap(),
             a[3].parse().unwrap(),
             a[4].parse().unwrap(),
