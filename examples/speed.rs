@@ -5,6 +5,7 @@
 //! cargo run --release --example speed -- shipped CSV OUT_DIR                the shipped data, vectorized
 //! cargo run --release --example speed -- fit SOLVER TRAIN TEST ALPHA        fit + predict, prints JSON
 //! cargo run --release --example speed -- corpus MB OUT.jsonl [ARTICLES...]  a corpus for `score`
+//! cargo run --release --example speed -- folds CSV TASK K SEED OUT          `eval`'s CV folds
 //! ```
 //!
 //! Synthetic data: a Zipf(1.07) vocabulary of FEATURES terms; documents of 15–35 tokens; three
@@ -294,6 +295,22 @@ fn corpus(mb: usize, out: &Path, articles: &[String]) {
     );
 }
 
+/// Writes the stratified fold of every row labelled for `task` (in file order), as `eval` draws
+/// them, so another tool can cross-validate on identical folds.
+fn folds(csv: &Path, task: &str, k: usize, seed: u64, out: &Path) {
+    let data =
+        standpoint::labelled::read(csv, &standpoint::labelled::Columns::default(), None).unwrap();
+    let task: standpoint::Task = task.parse().unwrap();
+    let rows = data.labelled(task);
+    let y: Vec<usize> = rows.iter().map(|r| r.1).collect();
+    let f = standpoint::eval::stratified_folds(&y, k, seed);
+    let mut w = BufWriter::new(std::fs::File::create(out).unwrap());
+    writeln!(w, "fold,label").unwrap();
+    for (fold, label) in f.iter().zip(&y) {
+        writeln!(w, "{fold},{}", task.labels()[*label]).unwrap();
+    }
+}
+
 fn main() {
     let a: Vec<String> = std::env::args().collect();
     match a.get(1).map(String::as_str) {
@@ -309,6 +326,13 @@ fn main() {
             Path::new(&a[3]),
             Path::new(&a[4]),
             a[5].parse().unwrap(),
+        ),
+        Some("folds") => folds(
+            Path::new(&a[2]),
+            &a[3],
+            a[4].parse().unwrap(),
+            a[5].parse().unwrap(),
+            Path::new(&a[6]),
         ),
         Some("corpus") => corpus(a[2].parse().unwrap(), Path::new(&a[3]), &a[4..]),
         _ => eprintln!("usage: speed gen|shipped|fit|corpus … (see the source)"),

@@ -258,6 +258,7 @@ mod tests {
             },
             stance: Some(Prediction::new(Task::Stance, p)),
             sentiment: None,
+            because: Vec::new(),
         }
     }
 

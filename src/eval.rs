@@ -195,6 +195,435 @@ pub fn cross_validate(
     })
 }
 
+/// One bin of a reliability table: predictions whose confidence (highest probability) falls in
+/// `[lo, hi)` (the last bin includes 1.0).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReliabilityBin {
+    /// Lower edge of the confidence bin.
+    pub lo: f64,
+    /// Upper edge.
+    pub hi: f64,
+    /// Predictions in the bin.
+    pub count: usize,
+    /// Mean confidence of those predictions (0 when empty).
+    pub confidence: f64,
+    /// Fraction of them that are correct (0 when empty).
+    pub accuracy: f64,
+}
+
+/// How well the probabilities are calibrated.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Calibration {
+    /// Multi-class Brier score: mean over rows of Σ_k (p_k − 1[k = truth])², in [0, 2]; lower is
+    /// better (Brier, 1950).
+    pub brier: f64,
+    /// Expected calibration error: Σ_bins (count / n) · |accuracy − confidence| (Naeini et al., 2015).
+    pub ece: f64,
+    /// Ten equal-width confidence bins over [0, 1].
+    pub bins: Vec<ReliabilityBin>,
+}
+
+/// Brier score, expected calibration error and a 10-bin reliability table of probabilities
+/// (`task.labels()` order) against true label indices.
+///
+/// # Panics
+/// When the slices differ in length.
+pub fn calibration(truth: &[usize], probabilities: &[[f64; 3]]) -> Calibration {
+    assert_eq!(
+        truth.len(),
+        probabilities.len(),
+        "one probability row per label"
+    );
+    let n = truth.len();
+    let mut brier = 0.0;
+    let mut sums = [(0usize, 0.0f64, 0usize); 10];
+    for (&t, p) in truth.iter().zip(probabilities) {
+        for (k, &pk) in p.iter().enumerate() {
+            let y = if k == t { 1.0 } else { 0.0 };
+            brier += (pk - y) * (pk - y);
+        }
+        let pred = argmax(p);
+        let conf = p[pred];
+        let b = ((conf * 10.0).floor() as usize).min(9);
+        sums[b].0 += 1;
+        sums[b].1 += conf;
+        sums[b].2 += usize::from(pred == t);
+    }
+    let bins: Vec<ReliabilityBin> = sums
+        .iter()
+        .enumerate()
+        .map(|(b, &(count, conf, correct))| ReliabilityBin {
+            lo: b as f64 / 10.0,
+            hi: (b + 1) as f64 / 10.0,
+            count,
+            confidence: if count == 0 { 0.0 } else { conf / count as f64 },
+            accuracy: if count == 0 {
+                0.0
+            } else {
+                correct as f64 / count as f64
+            },
+        })
+        .collect();
+    let ece = if n == 0 {
+        0.0
+    } else {
+        bins.iter()
+            .map(|b| b.count as f64 / n as f64 * (b.accuracy - b.confidence).abs())
+            .sum()
+    };
+    Calibration {
+        brier: if n == 0 { 0.0 } else { brier / n as f64 },
+        ece,
+        bins,
+    }
+}
+
+/// The most frequent label of `y` (the smallest index on ties), or 0 for an empty slice.
+pub fn majority_label(y: &[usize]) -> usize {
+    let mut counts = [0usize; 3];
+    for &l in y {
+        counts[l] += 1;
+    }
+    (0..3).fold(0, |b, c| if counts[c] > counts[b] { c } else { b })
+}
+
+/// One point of a hyper-parameter grid and its cross-validated scores.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GridPoint {
+    /// The parameters.
+    pub params: TrainParams,
+    /// Pooled out-of-fold macro-F1.
+    pub macro_f1: f64,
+    /// Pooled out-of-fold accuracy.
+    pub accuracy: f64,
+}
+
+/// A hyper-parameter grid: every combination of the listed values is tried.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grid {
+    /// L2 penalties (alpha = 1/C).
+    pub alpha: Vec<f64>,
+    /// Largest n of word n-grams (the smallest stays as in the base parameters).
+    pub ngram_max: Vec<usize>,
+    /// `min_df` values.
+    pub min_df: Vec<usize>,
+    /// Class weightings.
+    pub class_weight: Vec<crate::logistic::ClassWeight>,
+    /// Whether capitalised names are replaced by `<name>`.
+    pub mask_names: Vec<bool>,
+}
+
+impl Default for Grid {
+    /// alpha ∈ {0.01, 0.03, 0.1, 0.3, 1, 3}, n-grams up to 1 or 2, min_df ∈ {1, 2}, class
+    /// weights none or balanced, names masked or not: 96 points.
+    fn default() -> Self {
+        Grid {
+            alpha: vec![0.01, 0.03, 0.1, 0.3, 1.0, 3.0],
+            ngram_max: vec![1, 2],
+            min_df: vec![1, 2],
+            class_weight: vec![
+                crate::logistic::ClassWeight::None,
+                crate::logistic::ClassWeight::Balanced,
+            ],
+            mask_names: vec![true, false],
+        }
+    }
+}
+
+/// Stratified k-fold grid search: for each fold and each vectorizer setting the rows are
+/// vectorized once, and the penalties are fitted from the largest to the smallest, each
+/// warm-started from the previous fit. Every point uses a gradient tolerance of at most 1e-5 (and
+/// at least 1000 iterations), so warm and cold fits reach the same optimum. Returns every grid point with its pooled out-of-fold
+/// macro-F1 and accuracy, in grid order.
+///
+/// # Errors
+/// As [`Classifier::fit`].
+pub fn grid_search(
+    task: Task,
+    base: &TrainParams,
+    grid: &Grid,
+    units: &[Unit<'_>],
+    y: &[usize],
+    k: usize,
+    seed: u64,
+) -> Result<Vec<GridPoint>> {
+    let folds = stratified_folds(y, k, seed);
+    let mut alphas = grid.alpha.clone();
+    alphas.sort_by(|a, b| b.total_cmp(a));
+    let mut points: Vec<TrainParams> = Vec::new();
+    for &mask in &grid.mask_names {
+        for &ng in &grid.ngram_max {
+            for &md in &grid.min_df {
+                for &cw in &grid.class_weight {
+                    for &a in &alphas {
+                        let mut p = base.clone();
+                        p.vectorizer.mask_names = mask;
+                        p.vectorizer.ngram_range = (p.vectorizer.ngram_range.0.min(ng), ng);
+                        p.vectorizer.min_df = md;
+                        p.class_weight = cw;
+                        p.alpha = a;
+                        // warm starts stop at slightly different points than cold fits unless
+                        // the tolerance is tight; a tight one makes the grid's scores and a
+                        // later cold refit of the chosen point agree
+                        p.tolerance = p.tolerance.min(1e-5);
+                        p.max_iterations = p.max_iterations.max(1000);
+                        points.push(p);
+                    }
+                }
+            }
+        }
+    }
+    for p in &points {
+        p.check()?;
+    }
+    // per fold: out-of-fold probabilities for every point
+    type FoldResult = Result<Vec<(usize, Vec<[f64; 3]>)>>;
+    let per_fold: Vec<FoldResult> = (0..k)
+        .into_par_iter()
+        .map(|f| {
+            let train: Vec<usize> = (0..y.len()).filter(|&i| folds[i] != f).collect();
+            let test: Vec<usize> = (0..y.len()).filter(|&i| folds[i] == f).collect();
+            let tu: Vec<Unit<'_>> = train.iter().map(|&i| units[i].clone()).collect();
+            let su: Vec<Unit<'_>> = test.iter().map(|&i| units[i].clone()).collect();
+            let ty: Vec<usize> = train.iter().map(|&i| y[i]).collect();
+            let mut present = ty.clone();
+            present.sort_unstable();
+            present.dedup();
+            let targets: Vec<usize> = ty
+                .iter()
+                .map(|l| present.iter().position(|p| p == l).expect("present"))
+                .collect();
+            let mut out: Vec<Vec<[f64; 3]>> = vec![Vec::new(); points.len()];
+            let mut i = 0;
+            while i < points.len() {
+                // points sharing vectorizer settings and class weights are consecutive
+                let v = crate::features::Vectorizer::fit(&points[i].vectorizer, &tu)?;
+                let x = v.transform_matrix(&tu);
+                let xs = v.transform_matrix(&su);
+                let mut prev: Option<Classifier> = None;
+                let mut j = i;
+                while j < points.len()
+                    && points[j].vectorizer == points[i].vectorizer
+                    && points[j].class_weight == points[i].class_weight
+                {
+                    let c = Classifier::fit_matrix(
+                        task,
+                        &points[j],
+                        v.clone(),
+                        &x,
+                        &targets,
+                        &present,
+                        prev.as_ref(),
+                    )?;
+                    out[j] = (0..xs.n_rows())
+                        .map(|r| {
+                            let (idx, val) = xs.row_slices(r);
+                            let row = crate::features::SparseRow {
+                                indices: idx.to_vec(),
+                                values: val.to_vec(),
+                            };
+                            c.predict_row(&row)
+                        })
+                        .collect();
+                    prev = Some(c);
+                    j += 1;
+                }
+                i = j;
+            }
+            Ok(test
+                .iter()
+                .enumerate()
+                .map(|(r, &row)| (row, out.iter().map(|o| o[r]).collect()))
+                .collect())
+        })
+        .collect();
+    let mut probs = vec![vec![[0.0; 3]; y.len()]; points.len()];
+    for fold in per_fold {
+        for (row, ps) in fold? {
+            for (pi, p) in ps.into_iter().enumerate() {
+                probs[pi][row] = p;
+            }
+        }
+    }
+    Ok(points
+        .into_iter()
+        .zip(probs)
+        .map(|(params, p)| {
+            let pred: Vec<usize> = p.iter().map(argmax).collect();
+            let r = evaluate(task, y, &pred);
+            GridPoint {
+                params,
+                macro_f1: r.macro_f1,
+                accuracy: r.accuracy,
+            }
+        })
+        .collect())
+}
+
+/// Everything `standpoint eval` reports for one task.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TaskEvaluation {
+    /// The task.
+    pub task: Task,
+    /// How the numbers were obtained ("5-fold stratified cross-validation (seed 42)", …).
+    pub protocol: String,
+    /// Training rows (per fold for cross-validation: all rows minus one fold).
+    pub n_train: usize,
+    /// Metrics of the predictions.
+    pub report: Report,
+    /// Calibration of the probabilities.
+    pub calibration: Calibration,
+    /// The majority-class baseline on the same split (always predicts `majority_label`).
+    pub majority: Report,
+    /// The training majority label.
+    pub majority_label: String,
+}
+
+impl TaskEvaluation {
+    /// Assembles the evaluation from truth, out-of-sample probabilities and the training labels
+    /// (for the majority baseline).
+    pub fn new(
+        task: Task,
+        protocol: String,
+        train_y: &[usize],
+        truth: &[usize],
+        probabilities: &[[f64; 3]],
+    ) -> Self {
+        let predicted: Vec<usize> = probabilities.iter().map(argmax).collect();
+        let m = majority_label(train_y);
+        TaskEvaluation {
+            task,
+            protocol,
+            n_train: train_y.len(),
+            report: evaluate(task, truth, &predicted),
+            calibration: calibration(truth, probabilities),
+            majority: evaluate(task, truth, &vec![m; truth.len()]),
+            majority_label: task.labels()[m].to_string(),
+        }
+    }
+}
+
+fn units_and_labels(data: &crate::labelled::Dataset, task: Task) -> (Vec<Unit<'_>>, Vec<usize>) {
+    let rows = data.labelled(task);
+    let units: Vec<Unit<'_>> = rows
+        .par_iter()
+        .map(|(t, _)| crate::model::training_unit(t))
+        .collect();
+    (units, rows.iter().map(|(_, l)| *l).collect())
+}
+
+fn file_name(p: &std::path::Path) -> String {
+    p.file_name().map_or_else(
+        || p.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// k-fold stratified cross-validation of `task` on `data` (rows labelled for the task).
+///
+/// # Errors
+/// [`crate::Error::Training`] when the data has fewer than `k` rows or a fold cannot be fitted.
+pub fn evaluate_cv(
+    task: Task,
+    params: &TrainParams,
+    data: &crate::labelled::Dataset,
+    k: usize,
+    seed: u64,
+) -> Result<TaskEvaluation> {
+    let (units, y) = units_and_labels(data, task);
+    if y.len() < k.max(2) {
+        return Err(crate::Error::Training(format!(
+            "{task}: {} labelled rows, fewer than {k} folds",
+            y.len()
+        )));
+    }
+    let cv = cross_validate(task, params, &units, &y, k, seed)?;
+    let mut e = TaskEvaluation::new(
+        task,
+        format!(
+            "{k}-fold stratified cross-validation (seed {seed}) on {}",
+            file_name(&data.path)
+        ),
+        &y,
+        &y,
+        &cv.probabilities,
+    );
+    e.n_train = y.len() - y.len() / k;
+    Ok(e)
+}
+
+/// Fits on `train` and evaluates on `test` (rows labelled for `task` in each).
+///
+/// # Errors
+/// As [`Classifier::fit`]; [`crate::Error::Training`] when the test set has no labelled row.
+pub fn evaluate_split(
+    task: Task,
+    params: &TrainParams,
+    train: &crate::labelled::Dataset,
+    test: &crate::labelled::Dataset,
+    protocol: String,
+) -> Result<TaskEvaluation> {
+    let (tu, ty) = units_and_labels(train, task);
+    let c = Classifier::fit(task, params, &tu, &ty)?;
+    let mut e = evaluate_classifier(&c, test, protocol)?;
+    e.majority = {
+        let (_, truth) = units_and_labels(test, task);
+        let m = majority_label(&ty);
+        e.majority_label = task.labels()[m].to_string();
+        evaluate(task, &truth, &vec![m; truth.len()])
+    };
+    e.n_train = ty.len();
+    Ok(e)
+}
+
+/// Evaluates a fitted classifier on `test` (its majority baseline is the test set's own majority
+/// label, as no training labels are known).
+///
+/// # Errors
+/// [`crate::Error::Training`] when the test set has no row labelled for the classifier's task.
+pub fn evaluate_classifier(
+    c: &Classifier,
+    test: &crate::labelled::Dataset,
+    protocol: String,
+) -> Result<TaskEvaluation> {
+    let (units, y) = units_and_labels(test, c.task);
+    if y.is_empty() {
+        return Err(crate::Error::Training(format!(
+            "{}: no test row is labelled for {}",
+            file_name(&test.path),
+            c.task
+        )));
+    }
+    let probs: Vec<[f64; 3]> = units.par_iter().map(|u| c.predict_proba(u)).collect();
+    let mut e = TaskEvaluation::new(c.task, protocol, &y, &y, &probs);
+    e.n_train = 0;
+    Ok(e)
+}
+
+/// Grid search by cross-validation on `data`, returning every point and the best parameters
+/// (highest macro-F1; the earlier point on ties).
+///
+/// # Errors
+/// As [`grid_search`].
+pub fn search(
+    task: Task,
+    base: &TrainParams,
+    grid: &Grid,
+    data: &crate::labelled::Dataset,
+    k: usize,
+    seed: u64,
+) -> Result<(Vec<GridPoint>, TrainParams)> {
+    let (units, y) = units_and_labels(data, task);
+    let points = grid_search(task, base, grid, &units, &y, k, seed)?;
+    let best = points
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.macro_f1.total_cmp(&b.1.macro_f1).then(b.0.cmp(&a.0)))
+        .map(|(_, p)| p.params.clone())
+        .unwrap_or_else(|| base.clone());
+    Ok((points, best))
+}
+
 /// Index of the largest value (the first on ties).
 pub fn argmax(p: &[f64; 3]) -> usize {
     let mut best = 0;
@@ -260,5 +689,86 @@ mod tests {
         }
         assert_eq!(f, stratified_folds(&y, 5, 7));
         assert_ne!(f, stratified_folds(&y, 5, 8));
+    }
+
+    #[test]
+    fn brier_ece_and_reliability_by_hand() {
+        // two confident right answers, one confident wrong, one unsure right
+        let truth = [0, 1, 2, 0];
+        let p = [
+            [0.9, 0.05, 0.05],
+            [0.1, 0.8, 0.1],
+            [0.7, 0.2, 0.1],
+            [0.4, 0.35, 0.25],
+        ];
+        let c = calibration(&truth, &p);
+        let brier = ((0.1f64.powi(2) + 0.05f64.powi(2) * 2.0)
+            + (0.1f64.powi(2) * 2.0 + 0.2f64.powi(2))
+            + (0.7f64.powi(2) + 0.2f64.powi(2) + 0.9f64.powi(2))
+            + (0.6f64.powi(2) + 0.35f64.powi(2) + 0.25f64.powi(2)))
+            / 4.0;
+        assert!((c.brier - brier).abs() < 1e-12);
+        assert_eq!(c.bins.len(), 10);
+        assert_eq!(c.bins[9].count, 1); // 0.9
+        assert_eq!(c.bins[8].count, 1); // 0.8
+        assert_eq!(c.bins[7].count, 1); // 0.7, wrong
+        assert_eq!(c.bins[7].accuracy, 0.0);
+        assert_eq!(c.bins[4].count, 1); // 0.4
+        assert!(
+            c.bins
+                .iter()
+                .all(|b| b.confidence.is_finite() && b.accuracy.is_finite())
+        );
+        let ece = (0.1 + 0.2 + 0.7 + 0.6) / 4.0;
+        assert!((c.ece - ece).abs() < 1e-12);
+        let empty = calibration(&[], &[]);
+        assert_eq!((empty.brier, empty.ece), (0.0, 0.0));
+    }
+
+    #[test]
+    fn majority_label_breaks_ties_low() {
+        assert_eq!(majority_label(&[2, 2, 1, 1, 0]), 1);
+        assert_eq!(majority_label(&[]), 0);
+    }
+
+    #[test]
+    fn grid_search_scores_every_point() {
+        use crate::features::VectorizerParams;
+        let texts = [
+            "we welcome talks",
+            "talks are the way",
+            "we want a deal now",
+            "ready to negotiate today",
+            "we reject talks",
+            "no talks with them",
+            "talks are a trap",
+            "we refuse to negotiate",
+            "meeting on monday",
+            "letter sent friday",
+            "venue in geneva",
+            "delegates arrive soon",
+        ];
+        let units: Vec<Unit> = texts.iter().map(|t| Unit::plain(t)).collect();
+        let y = [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2];
+        let base = TrainParams {
+            vectorizer: VectorizerParams {
+                min_df: 1,
+                ..VectorizerParams::default()
+            },
+            ..TrainParams::default()
+        };
+        let grid = Grid {
+            alpha: vec![0.1, 1.0],
+            ngram_max: vec![1, 2],
+            min_df: vec![1],
+            class_weight: vec![crate::logistic::ClassWeight::None],
+            mask_names: vec![true],
+        };
+        let points = grid_search(Task::Stance, &base, &grid, &units, &y, 2, 1).unwrap();
+        assert_eq!(points.len(), 4);
+        assert!(points.iter().all(|p| (0.0..=1.0).contains(&p.macro_f1)));
+        // the same point scored by plain cross-validation agrees
+        let cv = cross_validate(Task::Stance, &points[0].params, &units, &y, 2, 1).unwrap();
+        assert!((cv.report.macro_f1 - points[0].macro_f1).abs() < 1e-9);
     }
 }

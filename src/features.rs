@@ -64,7 +64,7 @@ impl<'a> Unit<'a> {
 pub struct VectorizerParams {
     /// Smallest and largest n in word n-grams, inclusive. Default (1, 2).
     pub ngram_range: (usize, usize),
-    /// Keep a term only if it occurs in at least this many training units. Default 2.
+    /// Keep a term only if it occurs in at least this many training units. Default 1.
     pub min_df: usize,
     /// Drop a term that occurs in more than this fraction of training units. Default 1.0.
     pub max_df: f64,
@@ -80,13 +80,17 @@ pub struct VectorizerParams {
     pub negation: bool,
     /// Replace capitalised words that do not start a sentence with `<name>`. Default true.
     pub mask_names: bool,
+    /// Also use character n-grams of each word (padded with spaces, as scikit-learn's
+    /// `analyzer="char_wb"`), with n in this range; terms are prefixed `c:`. Default none.
+    #[serde(default)]
+    pub char_ngram_range: Option<(usize, usize)>,
 }
 
 impl Default for VectorizerParams {
     fn default() -> Self {
         VectorizerParams {
             ngram_range: (1, 2),
-            min_df: 2,
+            min_df: 1,
             max_df: 1.0,
             max_features: Some(20_000),
             sublinear_tf: true,
@@ -94,6 +98,7 @@ impl Default for VectorizerParams {
             lowercase: true,
             negation: true,
             mask_names: true,
+            char_ngram_range: None,
         }
     }
 }
@@ -118,6 +123,13 @@ impl VectorizerParams {
             return Err(Error::InvalidParameter(format!(
                 "max_df {} must be in (0, 1]",
                 self.max_df
+            )));
+        }
+        if let Some((lo, hi)) = self.char_ngram_range
+            && (lo == 0 || lo > hi || hi > 8)
+        {
+            return Err(Error::InvalidParameter(format!(
+                "char_ngram_range ({lo}, {hi}): need 1 <= min <= max <= 8"
             )));
         }
         if self.max_features == Some(0) {
@@ -226,9 +238,37 @@ pub fn words<'a>(params: &VectorizerParams, unit: &Unit<'a>) -> Vec<Cow<'a, str>
 
 /// Calls `f` with every term of `words`: the n-grams for each n in `ngram_range`, n-grams joined
 /// by single spaces, built in one reused buffer.
-pub fn for_each_term(words: &[Cow<'_, str>], ngram_range: (usize, usize), mut f: impl FnMut(&str)) {
+pub fn for_each_term(words: &[Cow<'_, str>], ngram_range: (usize, usize), f: impl FnMut(&str)) {
+    for_each_term_with(words, ngram_range, None, f)
+}
+
+/// [`for_each_term`] plus, when `char_range` is set, the character n-grams of every word
+/// (placeholders excluded), prefixed `c:`.
+pub fn for_each_term_with(
+    words: &[Cow<'_, str>],
+    ngram_range: (usize, usize),
+    char_range: Option<(usize, usize)>,
+    mut f: impl FnMut(&str),
+) {
     let (lo, hi) = ngram_range;
     let mut buf = String::with_capacity(64);
+    if let Some((clo, chi)) = char_range {
+        let mut chars: Vec<char> = Vec::with_capacity(32);
+        for w in words.iter().filter(|w| !w.starts_with('<')) {
+            chars.clear();
+            chars.push(' ');
+            chars.extend(w.chars());
+            chars.push(' ');
+            for n in clo..=chi.min(chars.len()) {
+                for win in chars.windows(n) {
+                    buf.clear();
+                    buf.push_str("c:");
+                    buf.extend(win.iter());
+                    f(&buf);
+                }
+            }
+        }
+    }
     for n in lo..=hi {
         if n == 1 {
             words.iter().for_each(|w| f(w));
@@ -253,7 +293,9 @@ pub fn for_each_term(words: &[Cow<'_, str>], ngram_range: (usize, usize), mut f:
 pub fn analyze(params: &VectorizerParams, unit: &Unit<'_>) -> Vec<String> {
     let w = words(params, unit);
     let mut terms = Vec::with_capacity(w.len() * (params.ngram_range.1 - params.ngram_range.0 + 1));
-    for_each_term(&w, params.ngram_range, |t| terms.push(t.to_string()));
+    for_each_term_with(&w, params.ngram_range, params.char_ngram_range, |t| {
+        terms.push(t.to_string())
+    });
     terms
 }
 
@@ -376,11 +418,16 @@ impl Vectorizer {
     /// can share the analysis).
     pub fn transform_words(&self, words: &[Cow<'_, str>]) -> SparseRow {
         let mut hits: Vec<u32> = Vec::with_capacity(words.len() * 2);
-        for_each_term(words, self.params.ngram_range, |t| {
-            if let Some(&i) = self.index.get(t) {
-                hits.push(i as u32);
-            }
-        });
+        for_each_term_with(
+            words,
+            self.params.ngram_range,
+            self.params.char_ngram_range,
+            |t| {
+                if let Some(&i) = self.index.get(t) {
+                    hits.push(i as u32);
+                }
+            },
+        );
         hits.sort_unstable();
         let mut counts: Vec<(u32, f64)> = Vec::with_capacity(hits.len());
         for i in hits {

@@ -53,6 +53,7 @@ pub mod attribution;
 pub mod corpus;
 pub mod error;
 pub mod eval;
+pub mod explain;
 pub mod features;
 pub mod labelled;
 pub mod labels;

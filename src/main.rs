@@ -33,6 +33,10 @@ enum Command {
     Train(TrainArgs),
     /// Extract quotes from articles, score them and print per-speaker tables.
     Score(ScoreArgs),
+    /// Measure accuracy: cross-validation, a fixed train/test split, or a saved model on test data.
+    Eval(EvalArgs),
+    /// Show what a model learned: top n-grams per label, or why it scored a sentence or article.
+    Explain(ExplainArgs),
 }
 
 /// Hyper-parameters shared by `train` and `eval` (scikit-learn's names).
@@ -45,7 +49,7 @@ struct ParamArgs {
     #[arg(long, default_value_t = 2)]
     ngram_max: usize,
     /// Keep terms found in at least this many training rows.
-    #[arg(long, default_value_t = 2)]
+    #[arg(long, default_value_t = 1)]
     min_df: usize,
     /// Drop terms found in more than this fraction of training rows.
     #[arg(long, default_value_t = 1.0)]
@@ -65,8 +69,11 @@ struct ParamArgs {
     /// Do not replace capitalised names with a placeholder.
     #[arg(long)]
     no_name_mask: bool,
+    /// Add character n-grams of each word, e.g. `3-5` (scikit-learn's char_wb analyzer).
+    #[arg(long, value_parser = parse_range)]
+    char_ngrams: Option<(usize, usize)>,
     /// L2 penalty (linfa-logistic's alpha = 1/C of scikit-learn).
-    #[arg(long, default_value_t = 0.03)]
+    #[arg(long, default_value_t = 0.01)]
     alpha: f64,
     /// L-BFGS iteration cap.
     #[arg(long, default_value_t = 300)]
@@ -78,7 +85,7 @@ struct ParamArgs {
     #[arg(long, value_enum, default_value_t = Solver::Sparse)]
     solver: Solver,
     /// Class weights: none, or balanced (n / (classes · n_class), as scikit-learn).
-    #[arg(long, value_enum, default_value_t = ClassWeight::None)]
+    #[arg(long, value_enum, default_value_t = ClassWeight::Balanced)]
     class_weight: ClassWeight,
 }
 
@@ -95,6 +102,7 @@ impl ParamArgs {
                 lowercase: true,
                 negation: !self.no_negation,
                 mask_names: !self.no_name_mask,
+                char_ngram_range: self.char_ngrams,
             },
             alpha: self.alpha,
             max_iterations: self.max_iter,
@@ -144,6 +152,84 @@ struct ScoreArgs {
     /// Skip unreadable, empty or binary articles with a warning instead of stopping.
     #[arg(long)]
     skip_bad: bool,
+}
+
+#[derive(Args)]
+struct EvalArgs {
+    /// Labelled CSV for k-fold cross-validation (or, with --split-col, for a fixed split).
+    #[arg(long, conflicts_with = "train")]
+    data: Option<PathBuf>,
+    /// Training CSV of a fixed split.
+    #[arg(long, requires = "test")]
+    train: Option<PathBuf>,
+    /// Test CSV of a fixed split (with --train or --model).
+    #[arg(long)]
+    test: Option<PathBuf>,
+    /// Evaluate this saved model on --test (or on the --test-split rows of --data).
+    #[arg(long, conflicts_with = "train")]
+    model: Option<PathBuf>,
+    /// Column that names each row's split (e.g. `split` in the public datasets).
+    #[arg(long)]
+    split_col: Option<String>,
+    /// Value of --split-col for training rows.
+    #[arg(long, default_value = "train")]
+    train_split: String,
+    /// Value of --split-col for test rows.
+    #[arg(long, default_value = "test")]
+    test_split: String,
+    /// Column holding the text.
+    #[arg(long, default_value = "text")]
+    text_col: String,
+    /// Column holding stance labels; `-` skips stance.
+    #[arg(long, default_value = "stance")]
+    stance_col: String,
+    /// Column holding sentiment labels; `-` skips sentiment.
+    #[arg(long, default_value = "sentiment")]
+    sentiment_col: String,
+    /// Folds for cross-validation.
+    #[arg(long, default_value_t = 5)]
+    folds: usize,
+    /// Seed of the fold shuffle.
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+    /// Search the default grid (alpha × n-gram range × min_df × class weight) by cross-validated
+    /// macro-F1 on the training data, print it, and evaluate the best point.
+    #[arg(long)]
+    grid: bool,
+    /// Output format (csv prints JSON).
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    #[command(flatten)]
+    params: ParamArgs,
+}
+
+#[derive(Args)]
+struct ExplainArgs {
+    /// Articles to explain quote by quote (as for `score`); none: show the top n-grams per label.
+    inputs: Vec<PathBuf>,
+    /// Explain one sentence instead.
+    #[arg(long, conflicts_with = "inputs")]
+    text: Option<String>,
+    /// Model file [default: the shipped model].
+    #[arg(long)]
+    model: Option<PathBuf>,
+    /// How many n-grams to show.
+    #[arg(long, default_value_t = 10)]
+    top: usize,
+}
+
+/// Parses `3-5` (or `4`) into an inclusive range.
+fn parse_range(s: &str) -> std::result::Result<(usize, usize), String> {
+    let (a, b) = s.split_once('-').unwrap_or((s, s));
+    let a: usize = a
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}`: expected MIN-MAX, e.g. 3-5"))?;
+    let b: usize = b
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}`: expected MIN-MAX, e.g. 3-5"))?;
+    Ok((a, b))
 }
 
 fn default_model_path() -> PathBuf {
@@ -242,7 +328,8 @@ fn score(args: &ScoreArgs) -> Result<()> {
             "loading the model".to_string()
         }
     })?;
-    let scorer = Scorer::new(&model);
+    // with --quotes, each quote also gets the three n-grams that drove its stance
+    let scorer = Scorer::new(&model).with_reasons(if args.quotes { 3 } else { 0 });
     let corpus = Corpus::open(&args.inputs)?;
     let keep_quotes = args.quotes || args.format == Format::Json;
     // quotes go to a temporary file as JSON lines, so memory does not grow with the corpus
@@ -349,6 +436,167 @@ fn score(args: &ScoreArgs) -> Result<()> {
     Ok(())
 }
 
+fn eval(args: &EvalArgs) -> Result<()> {
+    let params = args.params.params();
+    params.check()?;
+    let col = |c: &str| (c != "-").then(|| c.to_string());
+    let columns = Columns {
+        text: args.text_col.clone(),
+        stance: col(&args.stance_col),
+        sentiment: col(&args.sentiment_col),
+    };
+    let read = |p: &Path, split: Option<&str>| {
+        let sel = split.and_then(|v| args.split_col.as_deref().map(|c| (c, v)));
+        labelled::read(p, &columns, sel)
+    };
+    let name = |p: &Path| {
+        p.file_name().map_or_else(
+            || p.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    };
+    // the data to train on (for cross-validation, the grid, or the fixed split) and to test on
+    let (train, test) = match (&args.data, &args.train, &args.test) {
+        (Some(d), None, None) if args.split_col.is_some() && args.model.is_some() => {
+            (None, Some(read(d, Some(&args.test_split))?))
+        }
+        (Some(d), None, None) if args.split_col.is_some() => (
+            Some(read(d, Some(&args.train_split))?),
+            Some(read(d, Some(&args.test_split))?),
+        ),
+        (Some(d), None, None) if args.model.is_some() => (None, Some(read(d, None)?)),
+        (Some(d), None, None) => (Some(read(d, None)?), None),
+        (None, Some(tr), Some(te)) => (Some(read(tr, None)?), Some(read(te, None)?)),
+        (None, None, Some(te)) if args.model.is_some() => (None, Some(read(te, None)?)),
+        _ => bail!(
+            "give --data FILE (cross-validation; add --split-col for a fixed split), --train A --test B, or --model M --test B"
+        ),
+    };
+    let model = match &args.model {
+        Some(p) => Some(Model::load(p).context("loading the model")?),
+        None => None,
+    };
+    let mut evals = Vec::new();
+    let mut grids = Vec::new();
+    for task in Task::ALL {
+        if columns.label(task).is_none() {
+            continue;
+        }
+        let has = |d: &Option<labelled::Dataset>| {
+            d.as_ref()
+                .is_some_and(|d| d.counts(task).iter().sum::<usize>() > 0)
+        };
+        if !has(&test) && !has(&train) {
+            continue;
+        }
+        if let Some(m) = &model {
+            let (Some(c), Some(te)) = (m.classifier(task), &test) else {
+                continue;
+            };
+            let protocol = format!(
+                "model {} on {} ({} rows)",
+                name(args.model.as_deref().expect("model path")),
+                name(&te.path),
+                te.counts(task).iter().sum::<usize>()
+            );
+            evals.push(standpoint::eval::evaluate_classifier(c, te, protocol)?);
+            continue;
+        }
+        let tr = train.as_ref().expect("training data");
+        if tr.counts(task).iter().filter(|&&c| c > 0).count() < 2 {
+            eprintln!(
+                "standpoint: note: {task} skipped: the training data has fewer than two {task} labels"
+            );
+            continue;
+        }
+        let mut task_params = params.clone();
+        if args.grid {
+            let (points, best) = standpoint::eval::search(
+                task,
+                &params,
+                &standpoint::eval::Grid::default(),
+                tr,
+                args.folds,
+                args.seed,
+            )?;
+            grids.push((task, points));
+            task_params = best;
+        }
+        match &test {
+            None => evals.push(standpoint::eval::evaluate_cv(
+                task,
+                &task_params,
+                tr,
+                args.folds,
+                args.seed,
+            )?),
+            Some(te) => {
+                if te.counts(task).iter().sum::<usize>() == 0 {
+                    continue;
+                }
+                let protocol = match (&args.data, &args.split_col) {
+                    (Some(d), Some(c)) => format!(
+                        "train on {} rows where {c} = {}, test where {c} = {}",
+                        name(d),
+                        args.train_split,
+                        args.test_split
+                    ),
+                    _ => format!("train on {}, test on {}", name(&tr.path), name(&te.path)),
+                };
+                evals.push(standpoint::eval::evaluate_split(
+                    task,
+                    &task_params,
+                    tr,
+                    te,
+                    protocol,
+                )?);
+            }
+        }
+    }
+    if evals.is_empty() {
+        bail!("nothing to evaluate: no task has labels in both the training and the test data");
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    report::eval_out::write(&evals, &grids, args.format, &mut out)?;
+    out.flush().ok();
+    Ok(())
+}
+
+fn explain(args: &ExplainArgs) -> Result<()> {
+    let model_path = args.model.clone().unwrap_or_else(default_model_path);
+    let model = Model::load(&model_path).context("loading the model")?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if let Some(text) = &args.text {
+        let unit = training_unit(text);
+        for task in Task::ALL {
+            if let Some(c) = model.classifier(task) {
+                let e = standpoint::explain::explain_unit(c, &unit, args.top);
+                writeln!(out, "{}", standpoint::explain::render_unit(&e))?;
+            }
+        }
+    } else if args.inputs.is_empty() {
+        for task in Task::ALL {
+            if let Some(c) = model.classifier(task) {
+                writeln!(
+                    out,
+                    "{}",
+                    standpoint::explain::render_top_terms(c, args.top)
+                )?;
+            }
+        }
+    } else {
+        let scorer = Scorer::new(&model).with_reasons(args.top);
+        for a in Corpus::open(&args.inputs)? {
+            let scored = scorer.score(&a?);
+            writeln!(out, "{}", standpoint::explain::render_article(&scored))?;
+        }
+    }
+    out.flush().ok();
+    Ok(())
+}
+
 /// Articles scored in parallel per batch (bounds memory; output keeps input order).
 const BATCH: usize = 256;
 
@@ -373,6 +621,8 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Train(a) => train(a),
         Command::Score(a) => score(a),
+        Command::Eval(a) => eval(a),
+        Command::Explain(a) => explain(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -48,7 +48,7 @@ pub enum Solver {
 pub struct TrainParams {
     /// Vectorizer options.
     pub vectorizer: VectorizerParams,
-    /// L2 penalty strength: linfa-logistic's `alpha` (≡ scikit-learn's `1/C`). Default 0.03.
+    /// L2 penalty strength: linfa-logistic's `alpha` (≡ scikit-learn's `1/C`). Default 0.01.
     pub alpha: f64,
     /// L-BFGS iteration cap. Default 300.
     pub max_iterations: u64,
@@ -59,7 +59,7 @@ pub struct TrainParams {
     /// Solver. Default sparse.
     #[serde(default)]
     pub solver: Solver,
-    /// Class weighting (sparse solver only). Default none.
+    /// Class weighting (sparse solver only). Default balanced.
     #[serde(default)]
     pub class_weight: ClassWeight,
 }
@@ -68,11 +68,11 @@ impl Default for TrainParams {
     fn default() -> Self {
         TrainParams {
             vectorizer: VectorizerParams::default(),
-            alpha: 0.03,
+            alpha: 0.01,
             max_iterations: 300,
             tolerance: 1e-4,
             solver: Solver::Sparse,
-            class_weight: ClassWeight::None,
+            class_weight: ClassWeight::Balanced,
         }
     }
 }
@@ -100,7 +100,7 @@ impl TrainParams {
         }
         if self.solver == Solver::Linfa && self.class_weight != ClassWeight::None {
             return Err(Error::InvalidParameter(
-                "class weights need the sparse solver (linfa-logistic has none)".into(),
+                "class weights need the sparse solver (linfa-logistic has none); use class weight none (--class-weight none)".into(),
             ));
         }
         Ok(())
@@ -294,9 +294,11 @@ impl Classifier {
         self.predict_row(&self.vectorizer.transform_words(words))
     }
 
-    /// Per-term contributions (weight × feature value) toward label `label` for one unit, largest
-    /// first; used to explain a prediction.
-    pub fn contributions(&self, unit: &Unit<'_>, label: usize) -> Vec<(String, f64)> {
+    /// Per-term contributions toward label `label` (index into `task.labels()`) for one feature
+    /// row, largest first: feature value × (the label's weight − the mean weight of the other
+    /// labels), i.e. each term's share of the label's log-odds against the others on average.
+    /// Empty when the model has no such label.
+    pub fn contributions_row(&self, row: &SparseRow, label: usize) -> Vec<(String, f64)> {
         let Some(c) = self
             .labels
             .iter()
@@ -304,14 +306,55 @@ impl Classifier {
         else {
             return Vec::new();
         };
-        let row = self.vectorizer.transform(unit);
+        let k = self.labels.len();
         let mut out: Vec<(String, f64)> = row
             .indices
             .iter()
             .zip(&row.values)
             .map(|(&i, &v)| {
                 let i = i as usize;
-                (self.vectorizer.vocabulary()[i].clone(), self.coef[c][i] * v)
+                let others = (0..k)
+                    .filter(|&o| o != c)
+                    .map(|o| self.coef[o][i])
+                    .sum::<f64>()
+                    / (k - 1).max(1) as f64;
+                (
+                    self.vectorizer.vocabulary()[i].clone(),
+                    v * (self.coef[c][i] - others),
+                )
+            })
+            .collect();
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        out
+    }
+
+    /// [`Classifier::contributions_row`] for one unit.
+    pub fn contributions(&self, unit: &Unit<'_>, label: usize) -> Vec<(String, f64)> {
+        self.contributions_row(&self.vectorizer.transform(unit), label)
+    }
+
+    /// The class weights of every term for label `label`, minus the mean weight of the other
+    /// labels, largest first (what the model associates with the label, text-independent).
+    pub fn top_terms(&self, label: usize) -> Vec<(String, f64)> {
+        let Some(c) = self
+            .labels
+            .iter()
+            .position(|l| self.task.parse_label(l) == Some(label))
+        else {
+            return Vec::new();
+        };
+        let k = self.labels.len();
+        let mut out: Vec<(String, f64)> = (0..self.vectorizer.n_features())
+            .map(|i| {
+                let others = (0..k)
+                    .filter(|&o| o != c)
+                    .map(|o| self.coef[o][i])
+                    .sum::<f64>()
+                    / (k - 1).max(1) as f64;
+                (
+                    self.vectorizer.vocabulary()[i].clone(),
+                    self.coef[c][i] - others,
+                )
             })
             .collect();
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -583,6 +626,7 @@ mod tests {
             alpha: 0.5,
             max_iterations: 2000,
             tolerance: 1e-10,
+            class_weight: ClassWeight::None,
             ..TrainParams::default()
         };
         let linfa_params = TrainParams {

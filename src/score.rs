@@ -44,6 +44,10 @@ pub struct ScoredQuote {
     pub stance: Option<Prediction>,
     /// Sentiment (absent when the model has no sentiment classifier).
     pub sentiment: Option<Prediction>,
+    /// The n-grams that pushed the stance prediction most toward its label (filled by a
+    /// [`Scorer::with_reasons`] scorer; empty otherwise).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub because: Vec<String>,
 }
 
 /// One scored article.
@@ -67,6 +71,7 @@ pub struct Scorer<'m> {
     model: &'m Model,
     shared_vectorizer: bool,
     shared_params: bool,
+    reasons: usize,
 }
 
 impl<'m> Scorer<'m> {
@@ -83,7 +88,15 @@ impl<'m> Scorer<'m> {
             model,
             shared_vectorizer,
             shared_params,
+            reasons: 0,
         }
+    }
+
+    /// Also records, for each quote, the `n` n-grams that pushed its stance most toward the
+    /// predicted label ([`ScoredQuote::because`]).
+    pub fn with_reasons(mut self, n: usize) -> Self {
+        self.reasons = n;
+        self
     }
 
     /// Extracts and scores the quotes of one article.
@@ -113,10 +126,18 @@ impl<'m> Scorer<'m> {
                         Prediction::new(task, p)
                     })
                 };
+                let stance = predict(Task::Stance);
+                let because = match (&stance, model.stance.as_ref()) {
+                    (Some(p), Some(c)) if self.reasons > 0 => {
+                        crate::explain::reasons(c, &unit, &p.label, self.reasons)
+                    }
+                    _ => Vec::new(),
+                };
                 ScoredQuote {
                     article: article.id.clone(),
-                    stance: predict(Task::Stance),
+                    stance,
                     sentiment: predict(Task::Sentiment),
+                    because,
                     quote: q,
                 }
             })

@@ -850,7 +850,13 @@ impl<'a> Article<'a> {
         // `"…," Johnson said in an interview.`: after a quote, words without "that" or another
         // quote are the setting of the speech act, not its content
         let that_skipped = c > cue.end && f.is(c - 1, "that");
-        let setting_only = quote_before.is_some() && region_quotes.is_empty() && !that_skipped;
+        let setting_only = quote_before.is_some()
+            && region_quotes.is_empty()
+            && !that_skipped
+            && c < end
+            && f.is_word(c)
+            && (SETTING_PREPOSITIONS.contains(f.lower(c))
+                || matches!(f.lower(c), "while" | "when" | "as"));
         if (region_words == 0 && region_quotes.is_empty()) || setting_only {
             if let Some(qk) = quote_before {
                 // trailing cue: the quote before the speaker

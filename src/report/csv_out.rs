@@ -7,7 +7,7 @@
 //!
 //! Quote CSV columns: `article`, `speaker`, `speaker_kind`, `mention`, `cue`, `kind`, `start`,
 //! `end`, `stance`, `p_favor`, `p_against`, `p_neutral`, `sentiment`, `p_positive`, `p_negative`,
-//! `p_neutral_sentiment`, `text`.
+//! `p_neutral_sentiment`, `because` (`; `-separated n-grams), `text`.
 
 use super::{Options, Quotes, ScoreReport, WriteError};
 use crate::aggregate::SpeakerStance;
@@ -65,6 +65,7 @@ pub(super) fn write(
             "p_positive",
             "p_negative",
             "p_neutral_sentiment",
+            "because",
             "text",
         ])?;
         for q in quotes {
@@ -92,6 +93,7 @@ pub(super) fn write(
                 tp,
                 tn,
                 tu,
+                q.because.join("; "),
                 q.quote.text,
             ])?;
         }

@@ -4,6 +4,7 @@
 //! Numbers in tables are rounded to two decimals; CSV and JSON carry full precision.
 
 mod csv_out;
+pub mod eval_out;
 mod json;
 mod table;
 

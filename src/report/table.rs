@@ -97,6 +97,7 @@ fn quote_table(quotes: &[ScoredQuote], markdown: bool) -> Table {
         "stance",
         "P(f/a/n)",
         "sentiment",
+        "because",
         "quote",
     ]);
     for q in quotes {
@@ -130,6 +131,7 @@ fn quote_table(quotes: &[ScoredQuote], markdown: bool) -> Table {
                     .as_ref()
                     .map_or("-".to_string(), |p| p.label.clone()),
             ),
+            Cell::new(q.because.join(", ")),
             Cell::new(text),
         ]);
     }

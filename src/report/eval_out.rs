@@ -1,0 +1,206 @@
+//! Output of `standpoint eval`: per-task metrics, baseline, confusion matrix, calibration, and the
+//! grid when one was searched.
+
+use super::{Format, fmt_p};
+use crate::eval::{GridPoint, TaskEvaluation};
+use comfy_table::{Cell, CellAlignment, Table, presets};
+use serde_json::json;
+use std::io::Write;
+
+fn table(markdown: bool) -> Table {
+    let mut t = Table::new();
+    t.load_style(if markdown {
+        presets::ASCII_MARKDOWN
+    } else {
+        presets::UTF8_FULL_CONDENSED
+    });
+    t
+}
+
+fn r(s: String) -> Cell {
+    Cell::new(s).set_alignment(CellAlignment::Right)
+}
+
+fn f3(x: f64) -> String {
+    format!("{x:.3}")
+}
+
+fn grid_label(p: &GridPoint) -> [String; 5] {
+    let v = &p.params.vectorizer;
+    [
+        format!("{}", p.params.alpha),
+        format!("{}-{}", v.ngram_range.0, v.ngram_range.1),
+        v.min_df.to_string(),
+        format!("{:?}", p.params.class_weight).to_lowercase(),
+        if v.mask_names { "yes" } else { "no" }.to_string(),
+    ]
+}
+
+/// Writes evaluations (and grids, one per task, when searched) in `format`.
+///
+/// # Errors
+/// [`crate::Error::Output`] when writing fails.
+pub fn write(
+    evals: &[TaskEvaluation],
+    grids: &[(crate::labels::Task, Vec<GridPoint>)],
+    format: Format,
+    out: &mut dyn Write,
+) -> crate::Result<()> {
+    let r = match format {
+        Format::Json | Format::Csv => write_json(evals, grids, out),
+        Format::Table => write_tables(evals, grids, out, false),
+        Format::Markdown => write_tables(evals, grids, out, true),
+    };
+    r.map_err(|e| crate::Error::Output(e.to_string()))
+}
+
+fn write_json(
+    evals: &[TaskEvaluation],
+    grids: &[(crate::labels::Task, Vec<GridPoint>)],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let v = json!({
+        "evaluations": evals,
+        "grids": grids.iter().map(|(task, g)| json!({
+            "task": task,
+            "points": g.iter().map(|p| json!({
+                "alpha": p.params.alpha,
+                "ngram_range": p.params.vectorizer.ngram_range,
+                "min_df": p.params.vectorizer.min_df,
+                "class_weight": p.params.class_weight,
+                "mask_names": p.params.vectorizer.mask_names,
+                "macro_f1": p.macro_f1,
+                "accuracy": p.accuracy,
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    });
+    serde_json::to_writer_pretty(&mut *out, &v)?;
+    writeln!(out)
+}
+
+fn write_tables(
+    evals: &[TaskEvaluation],
+    grids: &[(crate::labels::Task, Vec<GridPoint>)],
+    out: &mut dyn Write,
+    md: bool,
+) -> std::io::Result<()> {
+    let h = |out: &mut dyn Write, s: &str| -> std::io::Result<()> {
+        if md {
+            writeln!(out, "### {s}\n")
+        } else {
+            writeln!(out, "{s}")
+        }
+    };
+    for (task, points) in grids {
+        h(
+            out,
+            &format!(
+                "{task}: grid search ({} points, pooled out-of-fold scores)",
+                points.len()
+            ),
+        )?;
+        let mut t = table(md);
+        t.set_header(vec![
+            "alpha",
+            "n-grams",
+            "min_df",
+            "class weight",
+            "names masked",
+            "macro-F1",
+            "accuracy",
+            "",
+        ]);
+        let best = points
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.macro_f1.total_cmp(&b.1.macro_f1).then(b.0.cmp(&a.0)))
+            .map(|(i, _)| i);
+        for (i, p) in points.iter().enumerate() {
+            let [a, n, m, c, mask] = grid_label(p);
+            t.add_row(vec![
+                r(a),
+                Cell::new(n),
+                r(m),
+                Cell::new(c),
+                Cell::new(mask),
+                r(f3(p.macro_f1)),
+                r(f3(p.accuracy)),
+                Cell::new(if Some(i) == best { "best" } else { "" }),
+            ]);
+        }
+        writeln!(out, "{t}\n")?;
+    }
+    for e in evals {
+        h(
+            out,
+            &format!("{}: {} (training rows: {})", e.task, e.protocol, e.n_train),
+        )?;
+        let mut t = table(md);
+        t.set_header(vec!["label", "precision", "recall", "F1", "support"]);
+        for c in &e.report.per_class {
+            t.add_row(vec![
+                Cell::new(&c.label),
+                r(f3(c.precision)),
+                r(f3(c.recall)),
+                r(f3(c.f1)),
+                r(c.support.to_string()),
+            ]);
+        }
+        writeln!(out, "{t}")?;
+        let mut s = table(md);
+        s.set_header(vec![
+            "",
+            "accuracy",
+            "macro-F1",
+            "F_avg (favor, against)",
+            "Brier",
+            "ECE",
+        ]);
+        let favg = |x: Option<f64>| x.map_or("-".to_string(), f3);
+        s.add_row(vec![
+            Cell::new("model"),
+            r(f3(e.report.accuracy)),
+            r(f3(e.report.macro_f1)),
+            r(favg(e.report.f_avg)),
+            r(f3(e.calibration.brier)),
+            r(f3(e.calibration.ece)),
+        ]);
+        s.add_row(vec![
+            Cell::new(format!("majority baseline ({})", e.majority_label)),
+            r(f3(e.majority.accuracy)),
+            r(f3(e.majority.macro_f1)),
+            r(favg(e.majority.f_avg)),
+            r("-".into()),
+            r("-".into()),
+        ]);
+        writeln!(out, "{s}")?;
+        let labels = e.task.labels();
+        let mut cm = table(md);
+        let mut header = vec!["truth \\ predicted".to_string()];
+        header.extend(labels.iter().map(|l| l.to_string()));
+        cm.set_header(header);
+        for (i, row) in e.report.confusion.iter().enumerate() {
+            let mut cells = vec![Cell::new(labels[i])];
+            cells.extend(row.iter().map(|v| r(v.to_string())));
+            cm.add_row(cells);
+        }
+        writeln!(out, "confusion matrix\n{cm}")?;
+        let mut rel = table(md);
+        rel.set_header(vec![
+            "confidence",
+            "predictions",
+            "mean confidence",
+            "accuracy",
+        ]);
+        for b in e.calibration.bins.iter().filter(|b| b.count > 0) {
+            rel.add_row(vec![
+                Cell::new(format!("{}–{}", fmt_p(b.lo), fmt_p(b.hi))),
+                r(b.count.to_string()),
+                r(f3(b.confidence)),
+                r(f3(b.accuracy)),
+            ]);
+        }
+        writeln!(out, "reliability (10 bins of the top probability)\n{rel}\n")?;
+    }
+    Ok(())
+}
