@@ -59,6 +59,7 @@ pub mod labelled;
 pub mod labels;
 pub mod logistic;
 pub mod model;
+pub mod quote_eval;
 pub mod report;
 pub mod score;
 pub mod sparse;

@@ -37,6 +37,21 @@ enum Command {
     Eval(EvalArgs),
     /// Show what a model learned: top n-grams per label, or why it scored a sentence or article.
     Explain(ExplainArgs),
+    /// Measure quote extraction and speaker attribution against a gold folder (tests/gold).
+    EvalQuotes(EvalQuotesArgs),
+}
+
+#[derive(Args)]
+struct EvalQuotesArgs {
+    /// Folder of gold articles: <id>.txt + <id>.json (format in tests/gold/README.md).
+    #[arg(default_value = "tests/gold")]
+    gold: PathBuf,
+    /// Output format (table or json).
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Also list every miss, spurious quote and wrong speaker.
+    #[arg(long)]
+    errors: bool,
 }
 
 /// Hyper-parameters shared by `train` and `eval` (scikit-learn's names).
@@ -563,6 +578,16 @@ fn eval(args: &EvalArgs) -> Result<()> {
     Ok(())
 }
 
+fn eval_quotes(args: &EvalQuotesArgs) -> Result<()> {
+    let gold = standpoint::quote_eval::read_gold(&args.gold)?;
+    let e = standpoint::quote_eval::evaluate(&gold);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    report::quotes_out::write(&e, args.format, args.errors, &mut out)?;
+    out.flush().ok();
+    Ok(())
+}
+
 fn explain(args: &ExplainArgs) -> Result<()> {
     let model_path = args.model.clone().unwrap_or_else(default_model_path);
     let model = Model::load(&model_path).context("loading the model")?;
@@ -623,6 +648,7 @@ fn main() -> ExitCode {
         Command::Score(a) => score(a),
         Command::Eval(a) => eval(a),
         Command::Explain(a) => explain(a),
+        Command::EvalQuotes(a) => eval_quotes(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -449,8 +449,8 @@ fn sentence_subject(f: &Frame<'_>, before: usize) -> Option<(usize, usize)> {
             continue;
         }
         if let Some((a, b)) = speakers::np_after(&f.toks, s, n) {
-            // the phrase must be followed by something verb-like, not another preposition
-            if b < f.len() && f.toks[b].is_wordlike() {
+            // the phrase must be followed by something verb-like (or close an appositive)
+            if b < f.len() && (f.toks[b].is_wordlike() || (f.toks[b].text == "," && b > a + 2)) {
                 return Some((a, b));
             }
         }
@@ -501,6 +501,8 @@ struct Found {
     unit: (usize, usize),
     consumed: Vec<usize>, // quote indices
     group: usize,
+    /// Further speakers of the same quote ("X and Y said"): mention (frame tokens) and entity.
+    co: Vec<((usize, usize), Option<usize>)>,
 }
 
 struct Article<'a> {
@@ -509,6 +511,8 @@ struct Article<'a> {
     registry: Registry,
     acronyms: Vec<(String, String)>,
     found: Vec<Found>,
+    /// Sentences already used to attribute a neighbouring quote.
+    skip_groups: Vec<usize>,
 }
 
 pub(super) fn run(text: &str) -> Attribution {
@@ -522,6 +526,7 @@ pub(super) fn run(text: &str) -> Attribution {
         registry: Registry::default(),
         acronyms: Vec::new(),
         found: Vec::new(),
+        skip_groups: Vec::new(),
     };
     for (gi, g) in groups.iter().enumerate() {
         a.group(gi, g, &groups);
@@ -573,8 +578,18 @@ impl<'a> Article<'a> {
                 && let Some((s, e)) = speakers::np_before(&f.toks, j, 0)
             {
                 let info = speakers::parse_mention(&f.toks[s..e]);
-                if info.kind == SpeakerKind::Person
-                    && info.name.as_ref().is_some_and(|nm| nm.contains(' '))
+                let full_name = info.name.as_ref().is_some_and(|nm| nm.contains(' '));
+                // "Lakeshore Health Trust": a capitalised organisation name of two words or more
+                let org_name = info.kind == SpeakerKind::Organization
+                    && info
+                        .label
+                        .split(' ')
+                        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                        .count()
+                        >= 2;
+                if (full_name
+                    && matches!(info.kind, SpeakerKind::Person | SpeakerKind::Organization))
+                    || org_name
                 {
                     self.resolve_as(f, (s, e), false);
                 }
@@ -601,6 +616,9 @@ impl<'a> Article<'a> {
     }
 
     fn group(&mut self, gi: usize, g: &Group, groups: &[Group]) {
+        if self.skip_groups.contains(&gi) {
+            return;
+        }
         let f = Frame::build(self.text, g, &self.quotes);
         if f.len() == 0 {
             return;
@@ -654,9 +672,25 @@ impl<'a> Article<'a> {
             if consumed.contains(&qi) {
                 continue;
             }
-            let q = &self.quotes[qi];
+            let q = self.quotes[qi].clone();
             if frame_words == 0 && q.word_count(self.text) >= 3 && (q.open >= g.start) {
-                let prev = self.previous_speaker(g, groups, gi);
+                // `"A," X said. "B."`: the second part of a split quote
+                if let Some(last) = self.found.last_mut()
+                    && last.group + 1 == gi
+                    && groups[last.group].last_paragraph == g.paragraph
+                    && last.kind == QuoteKind::Direct
+                    && last
+                        .mention
+                        .is_some_and(|(ms, _)| last.parts.last().is_some_and(|p| p.1 <= ms))
+                {
+                    last.parts.extend(q.parts.iter().copied());
+                    last.unit.1 = last.unit.1.max(q.end());
+                    consumed.push(qi);
+                    continue;
+                }
+                let prev = self
+                    .next_sentence_speaker(groups, gi)
+                    .or_else(|| self.previous_speaker(g, groups, gi));
                 results.push(Found {
                     mention: None,
                     entity: prev,
@@ -671,6 +705,7 @@ impl<'a> Article<'a> {
                     unit: (q.start(), q.end()),
                     consumed: vec![qi],
                     group: gi,
+                    co: Vec::new(),
                 });
                 consumed.push(qi);
             }
@@ -686,6 +721,19 @@ impl<'a> Article<'a> {
         }
         results.sort_by_key(|r| r.parts.first().map_or(0, |p| p.0));
         // carry token ranges as byte spans for the mention
+        // "X and Y said": the same quote once per speaker
+        let mut extra = Vec::new();
+        for r in &results {
+            for &(m, ent) in &r.co {
+                let mut c = r.clone();
+                c.mention = Some(m);
+                c.entity = ent;
+                c.co = Vec::new();
+                extra.push(c);
+            }
+        }
+        results.extend(extra);
+        results.sort_by_key(|r| r.parts.first().map_or(0, |p| p.0));
         for r in results.iter_mut() {
             if let Some((s, e)) = r.mention {
                 r.mention = Some((f.toks[s].start, f.toks[e - 1].end));
@@ -707,7 +755,76 @@ impl<'a> Article<'a> {
         self.found.extend(results);
     }
 
+    /// A bare quote attributed by the next sentence: `"…" That was how Jane Doe put it.`
+    fn next_sentence_speaker(&mut self, groups: &[Group], gi: usize) -> Option<usize> {
+        let ng = groups.get(gi + 1)?;
+        let f = Frame::build(self.text, ng, &self.quotes);
+        if (0..f.len()).any(|k| f.is_quote(k)) || f.len() > 30 {
+            return None;
+        }
+        let lowers: Vec<&str> = (0..f.len()).map(|k| f.lower(k)).collect();
+        let joined = lowers.join(" ");
+        let marker = [
+            "was how",
+            "put it",
+            "came from",
+            "were the words of",
+            "words of",
+            "those were",
+            "that was",
+        ]
+        .iter()
+        .any(|m| joined.contains(m));
+        if !marker {
+            return None;
+        }
+        // the speaker-like noun phrase of the sentence: a personal name first
+        let mut best: Option<((usize, usize), u8)> = None;
+        let mut k = 0;
+        while k < f.len() {
+            if let Some((s, e)) = speakers::np_after(&f.toks, k, f.len()) {
+                let info = speakers::parse_mention(&f.toks[s..e]);
+                let rank = match (info.kind, info.name.is_some()) {
+                    (SpeakerKind::Person, true) => 3,
+                    (SpeakerKind::Organization | SpeakerKind::State, _) => 2,
+                    (SpeakerKind::Person | SpeakerKind::Group, false) => 1,
+                    _ => 0,
+                };
+                let usable = info.pronoun.is_none()
+                    && !matches!(lowers[s], "that" | "this" | "those" | "these");
+                if usable && rank > 0 && best.is_none_or(|b| rank > b.1) {
+                    best = Some(((s, e), rank));
+                }
+                k = e.max(k + 1);
+            } else {
+                k += 1;
+            }
+        }
+        let (m, _) = best?;
+        self.skip_groups.push(gi + 1);
+        self.resolve(&f, m)
+    }
+
     fn previous_speaker(&self, g: &Group, groups: &[Group], gi: usize) -> Option<usize> {
+        // the previous sentence introduced someone without quoting them: "Jane Doe, the union's
+        // secretary, was blunt." / "The minister was asked about the offer:"
+        if gi > 0 {
+            let pg = &groups[gi - 1];
+            let quoted = self.found.last().is_some_and(|l| l.group == gi - 1);
+            if !quoted {
+                let f = Frame::build(self.text, pg, &self.quotes);
+                if !(0..f.len()).any(|k| f.is_quote(k))
+                    && let Some(m) = sentence_subject(&f, f.len())
+                {
+                    let info = speakers::parse_mention(&f.toks[m.0..m.1]);
+                    if info.pronoun.is_none() && info.kind != SpeakerKind::Unknown {
+                        let text = self.span_text(&f, m);
+                        let mut reg = self.registry.clone();
+                        return reg.resolve(&info, text, f.toks[m.0].start, true);
+                    }
+                }
+            }
+        }
         // a quote in the same or the previous paragraph
         if let Some(last) = self.found.last() {
             let lg = &groups[last.group];
@@ -784,9 +901,11 @@ impl<'a> Article<'a> {
             || (i >= 2 && f.toks[i - 1].text == "," && f.is_quote(i - 2));
         let mut mention: Option<(usize, usize)> = None;
         let mut content_from = cue.end;
+        let mut inverted = false;
         if after_quote && let Some((s, e)) = speakers::np_after(&f.toks, i + 1, n) {
             mention = Some((s, e));
             content_from = e;
+            inverted = true;
         }
         if mention.is_none() {
             mention = subject_before(f, i);
@@ -799,12 +918,47 @@ impl<'a> Article<'a> {
                     .or_else(|| sentence_subject(f, j));
             }
         }
-        let mention = mention?;
+        let mut mention = mention?;
         // a name inside a prepositional phrase is no subject
         if !after_quote && preceded_by_preposition(f, mention) {
             return None;
         }
+        // `"…," crane operator Felix Moreau said`: lowercase descriptors between the quote and
+        // the name belong to the mention
+        if !inverted {
+            let mut k = mention.0;
+            while k > 0 && mention.0 - k < 3 && f.is_word(k - 1) && !f.toks[k - 1].is_capitalized()
+            {
+                let l = f.lower(k - 1);
+                if lexicon::cue(l).is_some() || matches!(l, "and" | "but" | "or" | "that" | "who") {
+                    break;
+                }
+                k -= 1;
+            }
+            let after_quote_sep = k >= 1
+                && (f.is_quote(k - 1)
+                    || (k >= 2 && f.toks[k - 1].text == "," && f.is_quote(k - 2)));
+            if k < mention.0 && after_quote_sep {
+                mention.0 = k;
+            }
+        }
+        // "X and Y said": one quote per speaker
+        let mut co_speakers: Vec<(usize, usize)> = Vec::new();
+        if !inverted
+            && mention.0 >= 2
+            && f.is(mention.0 - 1, "and")
+            && let Some(m2) = speakers::np_before(&f.toks, mention.0 - 1, 0)
+        {
+            let info = speakers::parse_mention(&f.toks[m2.0..m2.1]);
+            if info.kind != SpeakerKind::Unknown && info.pronoun.is_none() {
+                co_speakers.push(m2);
+            }
+        }
         let entity = self.resolve(f, mention);
+        let co_entities: Vec<((usize, usize), Option<usize>)> = co_speakers
+            .iter()
+            .map(|&m| (m, self.resolve(f, m)))
+            .collect();
         // content
         let mut c = content_from.max(cue.end);
         if (cue.lemma == "tell"
@@ -818,6 +972,10 @@ impl<'a> Article<'a> {
         let end = self.region_end(f, cues, c);
         let addressee = c > cue.end || matches!(cue.lemma, "tell" | "assure" | "inform" | "remind");
         c = skip_to_that(f, c, end);
+        if !(c > 0 && f.is(c - 1, "that")) {
+            // "said on Tuesday it would …", "said in a statement it was …"
+            c = skip_setting(f, c, end);
+        }
         if addressee && !(c > 0 && f.is(c - 1, "that")) {
             // "told reporters outside the gates that …"
             if let Some(k) = (c..end.min(c + 9)).find(|&k| f.is(k, "that"))
@@ -851,12 +1009,13 @@ impl<'a> Article<'a> {
         // quote are the setting of the speech act, not its content
         let that_skipped = c > cue.end && f.is(c - 1, "that");
         let setting_only = quote_before.is_some()
-            && region_quotes.is_empty()
-            && !that_skipped
-            && c < end
-            && f.is_word(c)
-            && (SETTING_PREPOSITIONS.contains(f.lower(c))
-                || matches!(f.lower(c), "while" | "when" | "as"));
+            && (inverted
+                || region_quotes.is_empty()
+                    && !that_skipped
+                    && c < end
+                    && f.is_word(c)
+                    && (SETTING_PREPOSITIONS.contains(f.lower(c))
+                        || matches!(f.lower(c), "while" | "when" | "as")));
         if (region_words == 0 && region_quotes.is_empty()) || setting_only {
             if let Some(qk) = quote_before {
                 // trailing cue: the quote before the speaker
@@ -950,6 +1109,7 @@ impl<'a> Article<'a> {
                 unit: (us, ue),
                 consumed,
                 group: gi,
+                co: co_entities,
             },
             (cue.end, end),
         ))
@@ -975,10 +1135,10 @@ impl<'a> Article<'a> {
         {
             limit += 1;
         }
-        let (ms, me) = speakers::np_after(&f.toks, cue.end, limit)?;
-        if matches!(f.lower(ms), "which" | "whom" | "who" | "this" | "it") {
+        if cue.end < n && matches!(f.lower(cue.end), "which" | "whom" | "who" | "this" | "it") {
             return None;
         }
+        let (ms, me) = agent_np(f, cue.end, limit)?;
         let entity = self.resolve(f, (ms, me));
         // content: the sentence without the "according to X" phrase
         let mut parts = Vec::new();
@@ -1020,6 +1180,7 @@ impl<'a> Article<'a> {
                 unit,
                 consumed,
                 group: gi,
+                co: Vec::new(),
             },
             (cue.idx, n),
         ))
@@ -1031,19 +1192,35 @@ impl<'a> Article<'a> {
         while limit < n
             && f.quote[limit].is_none()
             && !matches!(f.toks[limit].text, "," | "." | ";")
+            && !f.is(limit, "that")
         {
             limit += 1;
         }
-        let (ms, me) = speakers::np_after(&f.toks, cue.end + 1, limit)?;
+        let (ms, me) = agent_np(f, cue.end + 1, limit)?;
         let entity = self.resolve(f, (ms, me));
-        // content: the passive subject (sentence start up to the auxiliary)
         let aux = skip_back(f, cue.idx);
         if aux == 0 {
             return None;
         }
-        let s = f.toks[0].start;
-        let e = f.toks[aux - 1].end;
-        let consumed: Vec<usize> = (0..aux).filter_map(|k| f.quote[k]).collect();
+        // "It was confirmed by X that …": the content is the that-clause;
+        // "<content>, it was stated by X": the clause before; else the passive subject
+        let expletive =
+            f.is(aux - 1, "it") && (aux == 1 || matches!(f.toks[aux - 2].text, "," | ";"));
+        let (s, e, from, to) = if expletive && aux == 1 {
+            let k = (me..n).find(|&k| f.is(k, "that"))?;
+            let last = last_content_token(f, k + 1, n);
+            if last <= k {
+                return None;
+            }
+            (f.toks[k + 1].start, f.toks[last].end, k + 1, n)
+        } else if expletive {
+            let last = last_content_token(f, 0, aux - 2);
+            (f.toks[0].start, f.toks[last].end, 0, aux - 2)
+        } else {
+            (f.toks[0].start, f.toks[aux - 1].end, 0, aux)
+        };
+        let e = self.include_closing_mark(s, e);
+        let consumed: Vec<usize> = (from..to).filter_map(|k| f.quote[k]).collect();
         Some((
             Found {
                 mention: Some((ms, me)),
@@ -1055,11 +1232,12 @@ impl<'a> Article<'a> {
                 } else {
                     QuoteKind::Mixed
                 },
-                unit: (s, f.toks[me - 1].end),
+                unit: (s.min(f.toks[cue.idx].start), e.max(f.toks[me - 1].end)),
                 consumed,
                 group: gi,
+                co: Vec::new(),
             },
-            (0, limit),
+            (0, n),
         ))
     }
 
@@ -1160,6 +1338,7 @@ impl<'a> Article<'a> {
                 unit: (unit_start.min(cs), content_end.max(f.toks[cue.end - 1].end)),
                 consumed,
                 group: gi,
+                co: Vec::new(),
             },
             (cue.end, end),
         ))
@@ -1210,6 +1389,7 @@ impl<'a> Article<'a> {
                             unit: (q.start(), f.toks[v].end),
                             consumed: vec![qi],
                             group: gi,
+                            co: Vec::new(),
                         });
                         consumed.push(qi);
                     }
@@ -1227,8 +1407,9 @@ impl<'a> Article<'a> {
         } = self;
         let mut quotes = Vec::new();
         let mut order: Vec<usize> = Vec::new();
+        let reps = registry.representatives();
         for fq in found {
-            let (speaker, kind) = match fq.entity {
+            let (speaker, kind) = match fq.entity.map(|e| reps[e]) {
                 Some(e) => {
                     if !order.contains(&e) {
                         order.push(e);
@@ -1275,10 +1456,21 @@ impl<'a> Article<'a> {
             .iter()
             .map(|&e| {
                 let ent = &registry.entities[e];
+                // aliases of the entities merged into this one
+                let mut aliases = ent.aliases.clone();
+                for (j, &r) in reps.iter().enumerate() {
+                    if r == e && j != e {
+                        for a in &registry.entities[j].aliases {
+                            if !aliases.contains(a) {
+                                aliases.push(a.clone());
+                            }
+                        }
+                    }
+                }
                 Speaker {
                     name: ent.canonical.clone(),
                     kind: ent.kind,
-                    aliases: ent.aliases.clone(),
+                    aliases,
                 }
             })
             .collect();
@@ -1341,6 +1533,217 @@ fn skip_to_that(f: &Frame<'_>, c: usize, end: usize) -> usize {
         }
     }
     c
+}
+
+/// The speaker after "according to" or "by": a noun phrase, or failing that the words up to the
+/// next comma (at most eight: "according to people briefed on the talks").
+fn agent_np(f: &Frame<'_>, start: usize, limit: usize) -> Option<(usize, usize)> {
+    if let Some(m) = speakers::np_after(&f.toks, start, limit) {
+        return Some(m);
+    }
+    let mut e = start;
+    while e < limit
+        && e - start < 8
+        && f.is_word(e)
+        && !matches!(f.lower(e), "on" | "in" | "at" | "that" | "last")
+    {
+        e += 1;
+    }
+    (e > start).then_some((start, e))
+}
+
+/// Words that can make up the setting of a speech act ("in a televised statement", "on Tuesday").
+const SETTING_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "statement",
+    "interview",
+    "speech",
+    "letter",
+    "briefing",
+    "post",
+    "video",
+    "message",
+    "press",
+    "conference",
+    "call",
+    "meeting",
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "day",
+    "days",
+    "hours",
+    "minutes",
+    "television",
+    "radio",
+    "tv",
+    "parliament",
+    "address",
+    "remarks",
+    "rally",
+    "session",
+    "broadcast",
+    "social",
+    "media",
+    "note",
+    "email",
+    "joint",
+    "televised",
+    "live",
+    "written",
+    "brief",
+    "short",
+    "recent",
+    "later",
+    "late",
+    "early",
+    "separate",
+    "new",
+    "same",
+    "state",
+    "national",
+    "public",
+    "closed-door",
+    "news",
+    "documentary",
+    "podcast",
+    "phone",
+    "telephone",
+    "reporters",
+    "journalists",
+    "before",
+    "after",
+    "talks",
+    "summit",
+];
+
+/// Moves past setting phrases right after a cue when a clause follows: "said on Tuesday it would
+/// …", "said in a televised statement the talks …". Returns `c` unchanged otherwise.
+fn skip_setting(f: &Frame<'_>, c: usize, end: usize) -> usize {
+    let mut k = c;
+    let mut comma = false;
+    loop {
+        if k >= end || !f.is_word(k) {
+            break;
+        }
+        let w = f.lower(k);
+        let standalone = matches!(
+            w,
+            "yesterday"
+                | "today"
+                | "tonight"
+                | "again"
+                | "also"
+                | "later"
+                | "afterwards"
+                | "repeatedly"
+                | "publicly"
+                | "privately"
+                | "separately"
+                | "recently"
+                | "earlier"
+                | "previously"
+                | "once"
+                | "then"
+                | "now"
+        );
+        let prep = matches!(
+            w,
+            "on" | "in"
+                | "at"
+                | "during"
+                | "after"
+                | "late"
+                | "early"
+                | "last"
+                | "this"
+                | "via"
+                | "through"
+                | "from"
+                | "over"
+                | "outside"
+                | "before"
+                | "within"
+                | "since"
+                | "shortly"
+        );
+        if standalone {
+            k += 1;
+        } else if prep {
+            let mut m = k + 1;
+            while m < end
+                && m < k + 8
+                && f.is_word(m)
+                && (SETTING_WORDS.contains(&f.lower(m))
+                    || f.toks[m].is_capitalized()
+                    || f.toks[m].kind == TokenKind::Number)
+            {
+                m += 1;
+            }
+            if m == k + 1 {
+                break;
+            }
+            k = m;
+        } else {
+            break;
+        }
+        while k < end && f.toks[k].text == "," && f.quote[k].is_none() {
+            k += 1;
+            comma = true;
+        }
+    }
+    if k == c {
+        return c;
+    }
+    // only punctuation left, or an afterthought after a comma ("said on Tuesday, its third
+    // approach"): no content
+    if k >= end
+        || (k..end).all(|x| !f.is_word(x) && !f.is_quote(x))
+        || (comma && !f.is(k, "that") && !f.is_quote(k))
+    {
+        return end;
+    }
+    let starts_clause = f.is(k, "that")
+        || f.is_quote(k)
+        || matches!(
+            f.lower(k),
+            "it" | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "i"
+                | "the"
+                | "a"
+                | "an"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "there"
+                | "this"
+                | "these"
+                | "those"
+                | "no"
+                | "talks"
+                | "negotiations"
+        )
+        || f.toks[k].is_capitalized();
+    if !starts_clause {
+        return c;
+    }
+    if f.is(k, "that") { k + 1 } else { k }
 }
 
 fn skip_forward(f: &Frame<'_>, mut i: usize) -> usize {

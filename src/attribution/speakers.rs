@@ -73,9 +73,12 @@ pub struct MentionInfo {
     pub pronoun: Option<lexicon::PronounInfo>,
     /// Lowercase head word (last token).
     pub head: String,
+    /// The mention starts with "the" or a possessive ("the minister", "its head"): it refers
+    /// back to someone already in the text.
+    pub definite: bool,
 }
 
-const DETERMINERS: &[&str] = &["the", "a", "an"];
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our"];
 const NP_MODIFIERS_LIST: &[&str] = &[
     "foreign",
     "prime",
@@ -248,6 +251,14 @@ fn is_possessive(t: &Token<'_>) -> bool {
     t.text == "'s" || t.text == "\u{2019}s" || t.text == "'S"
 }
 
+/// A plural possessive apostrophe: "Farmers' League", "the States' envoy".
+fn is_plural_possessive(toks: &[Token<'_>], i: usize) -> bool {
+    i > 0
+        && matches!(toks[i].text, "'" | "\u{2019}")
+        && toks[i - 1].end == toks[i].start
+        && toks[i - 1].text.ends_with(['s', 'S'])
+}
+
 /// Finds the noun phrase ending at token `end - 1` (exclusive `end`), walking left.
 ///
 /// `floor` is the first token index the phrase may use. Returns `(start, end)` token indices.
@@ -257,14 +268,24 @@ pub fn np_before(toks: &[Token<'_>], end: usize, floor: usize) -> Option<(usize,
         return None;
     }
     let mut e = end;
-    // appositive: "Name, the union leader, said" / "Leader, Name, has said"
+    // appositive: "Name, the union leader, said" / "Leader, Name, has said" /
+    // "Name, a ward sister at St Mary's, said" / "The union, which represents 4,000 nurses, said"
     if toks[e - 1].text == "," {
         let inner_end = e - 1;
-        let (is, _) = np_simple_before(toks, inner_end, floor)?;
-        if is > floor
-            && toks[is - 1].text == ","
-            && let Some((os, _)) = np_simple_before(toks, is - 1, floor)
-        {
+        let lo = inner_end.saturating_sub(16).max(floor);
+        let open = (lo..inner_end).rev().find(|&k| toks[k].text == ",")?;
+        let inner = &toks[open + 1..inner_end];
+        let plausible = !inner.is_empty()
+            && inner.len() <= 15
+            && inner.iter().all(|t| {
+                t.kind != TokenKind::Punct
+                    || matches!(
+                        t.text,
+                        "'s" | "\u{2019}s" | "-" | "." | "'" | "\u{2019}" | "&"
+                    )
+            })
+            && inner.iter().all(|t| lexicon::cue(&low(t.text)).is_none());
+        if plausible && let Some((os, _)) = np_simple_before(toks, open, floor) {
             let os_ok =
                 os == floor || !toks[os - 1].is_wordlike() || is_clause_opener(&toks[os - 1]);
             if os_ok {
@@ -335,9 +356,13 @@ fn np_simple_before(toks: &[Token<'_>], end: usize, floor: usize) -> Option<(usi
             }
             break;
         }
-        if is_possessive(t) {
-            // Iran's Supreme Leader: include the possessor name
-            if s >= 2 + floor && is_name_token(&toks[s - 2], s - 2 == floor) {
+        if is_possessive(t) || is_plural_possessive(toks, s - 1) {
+            // Iran's Supreme Leader, Farmers' League, the alliance's president: include the
+            // possessor
+            if s >= 2 + floor
+                && (is_name_token(&toks[s - 2], s - 2 == floor)
+                    || is_role_word(&low(toks[s - 2].text)))
+            {
                 s -= 2;
                 continue;
             }
@@ -348,6 +373,22 @@ fn np_simple_before(toks: &[Token<'_>], end: usize, floor: usize) -> Option<(usi
                 && (NP_MODIFIERS.contains(&&*l)
                     || lexicon::TITLES.contains(&&*l)
                     || is_role_word(&l)))
+        {
+            s -= 1;
+            continue;
+        }
+        // "Metal and Machine Workers Alliance", "Bank of England": a linking word inside a
+        // capitalised name
+        if matches!(&*l, "and" | "of" | "&" | "for")
+            && s >= 2 + floor
+            && is_name_token(&toks[s - 2], s - 2 == floor)
+            && is_name_token(&toks[s], false)
+            && !lexicon::STATES.contains_key(toks[s].text)
+            && !lexicon::STATES.contains_key(toks[s - 2].text)
+            && (s - 1 > floor + 1 || !is_name_token(&toks[s - 2], true))
+            && toks[s - 2..end]
+                .iter()
+                .any(|t| lexicon::ORGANIZATION_HEADS.contains(&&*low(t.text)))
         {
             s -= 1;
             continue;
@@ -394,7 +435,7 @@ pub fn np_after(toks: &[Token<'_>], start: usize, limit: usize) -> Option<(usize
                 && (NP_MODIFIERS.contains(&&*l)
                     || lexicon::TITLES.contains(&&*l)
                     || is_role_word(&l)))
-            || (is_possessive(t) && i > body_start)
+            || ((is_possessive(t) || is_plural_possessive(toks, i)) && i > body_start)
         {
             i += 1;
         } else {
@@ -433,8 +474,11 @@ pub fn np_after(toks: &[Token<'_>], start: usize, limit: usize) -> Option<(usize
             j += 1;
         }
         let seg = &toks[i + 1..j];
+        let role = seg.iter().any(|t| is_role_word(&low(t.text)));
+        // "said Tavria's lead negotiator, Marek Halloway"
+        let name = !seg.is_empty() && seg.iter().all(|t| is_name_token(t, false));
         if !seg.is_empty()
-            && seg.iter().any(|t| is_role_word(&low(t.text)))
+            && (role || name)
             && seg.iter().all(|t| lexicon::cue(&low(t.text)).is_none())
         {
             return Some((start, j));
@@ -463,12 +507,21 @@ pub fn parse_mention(toks: &[Token<'_>]) -> MentionInfo {
             gender: p.gender,
             pronoun: Some(p),
             head,
+            definite: false,
         };
     }
     // split appositive segments at commas; pick the segment holding a personal name if any
     let segments: Vec<&[Token<'_>]> = toks
         .split(|t| t.text == ",")
         .filter(|s| !s.is_empty())
+        .filter(|s| {
+            let first = low(s[0].text);
+            !(matches!(
+                &*first,
+                "who" | "which" | "whose" | "whom" | "where" | "when"
+            ) || first.ends_with("ing")
+                || s[0].kind == TokenKind::Number)
+        })
         .collect();
     let mut best: Option<MentionInfo> = None;
     let mut titles_all: Vec<String> = Vec::new();
@@ -487,6 +540,12 @@ pub fn parse_mention(toks: &[Token<'_>]) -> MentionInfo {
         }
     }
     let mut info = best.unwrap_or_else(|| parse_segment(toks));
+    info.definite = toks.first().is_some_and(|t| {
+        matches!(
+            &*low(t.text),
+            "the" | "its" | "his" | "her" | "their" | "our"
+        )
+    });
     for t in titles_all {
         if !info.titles.contains(&t) {
             info.titles.push(t);
@@ -495,7 +554,10 @@ pub fn parse_mention(toks: &[Token<'_>]) -> MentionInfo {
     if info.gender.is_none() {
         info.gender = info.titles.iter().find_map(|t| lexicon::gender_of_word(t));
     }
-    if segments.len() > 1 && info.name.is_none() {
+    if info.gender.is_none() && info.kind == SpeakerKind::Person {
+        info.gender = info.name.as_deref().and_then(lexicon::gender_of_given_name);
+    }
+    if segments.len() > 1 && info.name.is_none() && info.kind == SpeakerKind::Unknown {
         info.label = text_label;
     }
     info
@@ -514,10 +576,40 @@ fn is_determiner(s: &str) -> bool {
     DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(s))
 }
 
+/// Quantifiers dropped from the front of a label ("Two Western diplomats" → "Western diplomats").
+const QUANTIFIERS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "several",
+    "some",
+    "many",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "both",
+    "all",
+    "most",
+    "few",
+    "numerous",
+    "other",
+];
+
 fn label_of(toks: &[Token<'_>]) -> String {
     let mut s = String::new();
     let mut start = 0;
-    while start < toks.len() && is_determiner(toks[start].text) {
+    while start + 1 < toks.len()
+        && (is_determiner(toks[start].text)
+            || QUANTIFIERS.contains(&&*low(toks[start].text))
+            || toks[start].kind == TokenKind::Number
+            || (low(toks[start].text) == "of" && start > 0))
+    {
         start += 1;
     }
     let mut prev_end: Option<usize> = None;
@@ -533,10 +625,61 @@ fn label_of(toks: &[Token<'_>]) -> String {
     s
 }
 
+/// Spokesperson words: a quote by "a spokesperson for the ministry" is the ministry's.
+const SPOKES: &[&str] = &[
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "spokespeople",
+    "spokesmen",
+];
+
 fn parse_segment(seg: &[Token<'_>]) -> MentionInfo {
+    // "a spokesperson for the State Department" → the State Department
+    if let Some(k) = seg.iter().position(|t| t.text == "of" || t.text == "for")
+        && k > 0
+        && SPOKES.contains(&&*low(seg[k - 1].text))
+        && k + 1 < seg.len()
+    {
+        let mut info = parse_segment(&seg[k + 1..]);
+        if info.kind == SpeakerKind::Person && info.name.is_some() {
+            info.kind = SpeakerKind::Organization;
+        }
+        if info.kind != SpeakerKind::Unknown {
+            return info;
+        }
+    }
+    // "the ministry's spokesman", "Vellmar's spokeswoman" (no personal name after) → the owner
+    if let Some(last) = seg.last()
+        && SPOKES.contains(&&*low(last.text))
+        && let Some(p) = seg
+            .iter()
+            .position(|t| t.text == "'s" || t.text == "\u{2019}s")
+        && p > 0
+    {
+        let mut info = parse_segment(&seg[..p]);
+        if info.kind == SpeakerKind::Person && info.name.is_some() {
+            info.kind = SpeakerKind::Organization;
+        }
+        if info.kind != SpeakerKind::Unknown {
+            return info;
+        }
+    }
+    // "Secretary of State Carolyn Briggs": a title with "of" before a personal name
+    let titled_name = {
+        let mut n = seg.len();
+        while n > 0
+            && is_name_token(&seg[n - 1], false)
+            && !lexicon::TITLES.contains(&&*low(seg[n - 1].text))
+        {
+            n -= 1;
+        }
+        n < seg.len() && n > 0 && lexicon::TITLES.contains(&&*low(seg[n - 1].text))
+    };
     // "the Chamber of Commerce", "a spokesperson for the ministry": the head precedes of/for
     if let Some(k) = seg.iter().position(|t| t.text == "of" || t.text == "for")
         && k > 0
+        && !titled_name
     {
         let mut info = parse_segment(&seg[..k]);
         info.label = label_of(seg);
@@ -596,6 +739,7 @@ fn parse_segment(seg: &[Token<'_>]) -> MentionInfo {
             gender: None,
             pronoun: None,
             head,
+            definite: false,
         };
     }
     if !name_run.is_empty() {
@@ -610,6 +754,7 @@ fn parse_segment(seg: &[Token<'_>]) -> MentionInfo {
                 gender: None,
                 pronoun: None,
                 head,
+                definite: false,
             };
         }
         if is_known_org {
@@ -621,6 +766,7 @@ fn parse_segment(seg: &[Token<'_>]) -> MentionInfo {
                 gender: None,
                 pronoun: None,
                 head,
+                definite: false,
             };
         }
         let acronym = name_run.len() == 1
@@ -637,6 +783,7 @@ fn parse_segment(seg: &[Token<'_>]) -> MentionInfo {
                 gender: None,
                 pronoun: None,
                 head,
+                definite: false,
             };
         }
         return MentionInfo {
@@ -647,6 +794,7 @@ fn parse_segment(seg: &[Token<'_>]) -> MentionInfo {
             gender,
             pronoun: None,
             head,
+            definite: false,
         };
     }
     // no personal name: organisation, group, role or state phrase
@@ -667,6 +815,7 @@ fn parse_segment(seg: &[Token<'_>]) -> MentionInfo {
             gender: None,
             pronoun: None,
             head,
+            definite: false,
         };
     } else {
         SpeakerKind::Unknown
@@ -682,6 +831,7 @@ fn parse_segment(seg: &[Token<'_>]) -> MentionInfo {
         gender,
         pronoun: None,
         head,
+        definite: false,
     }
 }
 
@@ -856,6 +1006,18 @@ impl Registry {
                             .all(|w| e.titles.iter().any(|t| t.eq_ignore_ascii_case(w)))
                 })
                 .or_else(|| by_recency(&|e: &Entity| e.canonical.eq_ignore_ascii_case(&info.label)))
+                // "the lawyer", "the union leader" with no matching title: the latest named person
+                .or_else(|| {
+                    info.definite.then(|| {
+                        by_recency(&|e: &Entity| {
+                            e.kind == SpeakerKind::Person
+                                && e.canonical.chars().next().is_some_and(char::is_uppercase)
+                                && info
+                                    .gender
+                                    .is_none_or(|g| e.gender.is_none_or(|eg| eg == g))
+                        })
+                    })?
+                })
             }
             (SpeakerKind::Group, _) => by_recency(&|e: &Entity| {
                 e.kind == SpeakerKind::Group
@@ -873,11 +1035,75 @@ impl Registry {
                             && e.canonical
                                 .to_lowercase()
                                 .ends_with(&format!(" {}", info.head))))
+            })
+            // "the company", "the U.S. company": the latest organisation named with that head
+            // word, else the latest organisation
+            .or_else(|| {
+                // only for a common-noun phrase ("the company", "the U.S. company"), not a name
+                // ("the Transport Ministry")
+                let common = info.label.split(' ').all(|w| {
+                    !w.chars().next().is_some_and(char::is_uppercase)
+                        || lexicon::STATES.contains_key(w)
+                });
+                (info.definite && common).then(|| {
+                    by_recency(&|e: &Entity| {
+                        e.kind == SpeakerKind::Organization
+                            && e.canonical.chars().next().is_some_and(char::is_uppercase)
+                            && e.canonical.to_lowercase().contains(&info.head)
+                    })
+                    .or_else(|| {
+                        by_recency(&|e: &Entity| {
+                            e.kind == SpeakerKind::Organization
+                                && e.canonical.chars().next().is_some_and(char::is_uppercase)
+                        })
+                    })
+                })?
             }),
             (_, None) => by_recency(&|e: &Entity| {
                 e.kind == info.kind && e.canonical.eq_ignore_ascii_case(&info.label)
             }),
         }
+    }
+
+    /// For each entity, the entity it should be reported as: a one-word name ("Briggs",
+    /// "Norvale") merges into the single longer name of the same kind in the article that ends
+    /// (persons) or starts (organisations) with it. Entities with no such partner map to
+    /// themselves.
+    pub fn representatives(&self) -> Vec<usize> {
+        let n = self.entities.len();
+        let mut rep: Vec<usize> = (0..n).collect();
+        for (i, e) in self.entities.iter().enumerate() {
+            if e.canonical.contains(' ')
+                || !e.canonical.chars().next().is_some_and(char::is_uppercase)
+            {
+                continue;
+            }
+            if !matches!(e.kind, SpeakerKind::Person | SpeakerKind::Organization) {
+                continue;
+            }
+            let word = e.canonical.as_str();
+            // "Briggs" → "Carolyn Briggs"; "Norvale" → "Norvale Port Operations" (a one-word
+            // company name is often read as a person, so persons and organisations mix here)
+            let partners: Vec<usize> = (0..n)
+                .filter(|&j| j != i)
+                .filter(|&j| {
+                    let c = &self.entities[j].canonical;
+                    match self.entities[j].kind {
+                        SpeakerKind::Person => {
+                            c.ends_with(&format!(" {word}"))
+                                || (e.kind == SpeakerKind::Organization
+                                    && c.starts_with(&format!("{word} ")))
+                        }
+                        SpeakerKind::Organization => c.starts_with(&format!("{word} ")),
+                        _ => false,
+                    }
+                })
+                .collect();
+            if partners.len() == 1 {
+                rep[i] = partners[0];
+            }
+        }
+        rep
     }
 
     /// Records an acronym alias ("Syrian Democratic Forces (SDF)") so later mentions merge.

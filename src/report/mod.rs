@@ -6,6 +6,7 @@
 mod csv_out;
 pub mod eval_out;
 mod json;
+pub mod quotes_out;
 mod table;
 
 use crate::aggregate::SpeakerStance;

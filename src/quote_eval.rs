@@ -1,0 +1,494 @@
+//! Measuring attribution against a gold set (`tests/gold/`, format in its README).
+//!
+//! A predicted quote **matches** a gold quote when their content spans are identical (exact) or
+//! when the overlap covers at least half of the union of the two spans (Jaccard ≥ 0.5 on bytes).
+//! Matching is one-to-one: pairs with the right speaker first, then by overlap. A quote with
+//! several speakers ("X and Y said") has one gold entry per speaker, and the extractor should
+//! give one quote per speaker. Speaker names are compared after normalisation: case, a leading
+//! "the", curly apostrophes, and state aliases ("Britain" = "United Kingdom", "Washington" =
+//! "United States"). Quote precision, recall and F1 are computed at both criteria; speaker accuracy, kind
+//! accuracy and pronoun-resolution accuracy over the overlap matches; and a per-layout breakdown.
+//! Scare quotes and titles listed as `not_speech` count against precision when extracted.
+
+use crate::attribution::{Quote, extract};
+use crate::error::{Error, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// One gold quote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GoldQuote {
+    /// Canonical speaker, or `unknown`.
+    pub speaker: String,
+    /// person, group, organization, state.
+    pub speaker_kind: String,
+    /// The mention as written ("" when carried over).
+    #[serde(default)]
+    pub mention: String,
+    /// The cue as written.
+    #[serde(default)]
+    pub cue: String,
+    /// direct, indirect or mixed.
+    pub kind: String,
+    /// The content text (equals the file's bytes `start..end`).
+    pub content: String,
+    /// Byte offset of the content.
+    pub start: usize,
+    /// Byte offset one past the content.
+    pub end: usize,
+    /// Layout tags (see the gold README).
+    #[serde(default)]
+    pub layouts: Vec<String>,
+    /// Stance label.
+    #[serde(default)]
+    pub stance: Option<String>,
+    /// Sentiment label.
+    #[serde(default)]
+    pub sentiment: Option<String>,
+}
+
+/// A quoted phrase that is not speech.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NotSpeech {
+    /// The phrase.
+    pub text: String,
+    /// Byte offset.
+    pub start: usize,
+    /// Byte offset one past.
+    pub end: usize,
+}
+
+/// One gold article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GoldArticle {
+    /// Article id (file stem).
+    pub article: String,
+    /// Negotiation domain.
+    #[serde(default)]
+    pub domain: String,
+    /// Every attributed quote.
+    pub quotes: Vec<GoldQuote>,
+    /// Quoted phrases that are not speech.
+    #[serde(default)]
+    pub not_speech: Vec<NotSpeech>,
+}
+
+/// Reads every `<id>.json` + `<id>.txt` pair of a folder, checking that spans slice the text.
+///
+/// # Errors
+/// [`Error::Io`] for unreadable files; [`Error::BadRecord`] for malformed JSON or a span that does
+/// not match its content.
+pub fn read_gold(dir: &Path) -> Result<Vec<(GoldArticle, String)>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for json in files {
+        let txt = json.with_extension("txt");
+        let text = std::fs::read_to_string(&txt).map_err(|e| Error::io(&txt, e))?;
+        let raw = std::fs::read_to_string(&json).map_err(|e| Error::io(&json, e))?;
+        let gold: GoldArticle = serde_json::from_str(&raw).map_err(|e| Error::BadRecord {
+            path: json.clone(),
+            line: e.line() as u64,
+            field: String::new(),
+            message: format!("not a gold article: {e}"),
+        })?;
+        for q in &gold.quotes {
+            if text.get(q.start..q.end) != Some(q.content.as_str()) {
+                return Err(Error::BadRecord {
+                    path: json.clone(),
+                    line: 0,
+                    field: "field `content`: ".into(),
+                    message: format!(
+                        "bytes {}..{} of the text are not {:?}",
+                        q.start, q.end, q.content
+                    ),
+                });
+            }
+        }
+        out.push((gold, text));
+    }
+    if out.is_empty() {
+        return Err(Error::BadArticle {
+            path: dir.to_path_buf(),
+            message: "no gold .json file".into(),
+        });
+    }
+    Ok(out)
+}
+
+/// Precision, recall and F1 of quote spans at one matching criterion.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Prf {
+    /// Matched predictions / predictions.
+    pub precision: f64,
+    /// Matched gold quotes / gold quotes.
+    pub recall: f64,
+    /// Harmonic mean.
+    pub f1: f64,
+}
+
+fn prf(matched: usize, predicted: usize, gold: usize) -> Prf {
+    let p = if predicted == 0 {
+        0.0
+    } else {
+        matched as f64 / predicted as f64
+    };
+    let r = if gold == 0 {
+        0.0
+    } else {
+        matched as f64 / gold as f64
+    };
+    Prf {
+        precision: p,
+        recall: r,
+        f1: if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        },
+    }
+}
+
+/// Counts for one layout tag.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct LayoutScore {
+    /// Gold quotes with the tag.
+    pub gold: usize,
+    /// Of those, found (overlap match).
+    pub found: usize,
+    /// Of those found, with the right speaker.
+    pub speaker_right: usize,
+}
+
+/// A miss or a wrong attribution, for reading.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mistake {
+    /// Article id.
+    pub article: String,
+    /// `missed`, `spurious`, `wrong speaker`, `scare quote`.
+    pub what: String,
+    /// The content (gold for misses, predicted otherwise).
+    pub text: String,
+    /// Expected speaker (gold), if any.
+    pub expected: String,
+    /// Predicted speaker, if any.
+    pub predicted: String,
+}
+
+/// The results of an attribution evaluation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteEvaluation {
+    /// Articles evaluated.
+    pub articles: usize,
+    /// Distinct gold quote spans.
+    pub gold_quotes: usize,
+    /// Predicted quotes.
+    pub predicted_quotes: usize,
+    /// Exact span match.
+    pub exact: Prf,
+    /// Overlap (Jaccard ≥ 0.5) match.
+    pub overlap: Prf,
+    /// Right speaker among overlap matches.
+    pub speaker_accuracy: f64,
+    /// Right kind (direct / indirect / mixed) among overlap matches.
+    pub kind_accuracy: f64,
+    /// Right speaker among matches whose gold mention is a pronoun.
+    pub pronoun_accuracy: f64,
+    /// Pronoun quotes matched.
+    pub pronoun_quotes: usize,
+    /// Scare quotes and titles extracted as speech.
+    pub scare_quotes_extracted: usize,
+    /// Scare quotes and titles in the gold set.
+    pub scare_quotes: usize,
+    /// Per layout tag.
+    pub layouts: BTreeMap<String, LayoutScore>,
+    /// Every miss and wrong attribution.
+    pub errors: Vec<Mistake>,
+}
+
+fn jaccard(a: (usize, usize), b: (usize, usize)) -> f64 {
+    let inter = a.1.min(b.1).saturating_sub(a.0.max(b.0));
+    let union = a.1.max(b.1) - a.0.min(b.0);
+    if union == 0 {
+        0.0
+    } else {
+        inter as f64 / union as f64
+    }
+}
+
+/// Normalises a speaker name for comparison: states to their canonical country name, then
+/// lowercase, straight apostrophes, no leading "the".
+pub fn normalize_speaker(s: &str) -> String {
+    let trimmed = s
+        .trim()
+        .trim_start_matches("the ")
+        .trim_start_matches("The ");
+    let canon = crate::attribution::lexicon::STATES
+        .get(trimmed)
+        .copied()
+        .unwrap_or(trimmed);
+    let s = canon.replace('\u{2019}', "'").to_lowercase();
+    s.strip_prefix("the ").unwrap_or(&s).to_string()
+}
+
+/// Evaluates `extract` on every gold article.
+pub fn evaluate(gold: &[(GoldArticle, String)]) -> QuoteEvaluation {
+    evaluate_with(gold, |text| extract(text).quotes)
+}
+
+/// Evaluates any extractor (`text → quotes`) on the gold articles.
+pub fn evaluate_with(
+    gold: &[(GoldArticle, String)],
+    extractor: impl Fn(&str) -> Vec<Quote>,
+) -> QuoteEvaluation {
+    let (mut gold_n, mut pred_n, mut exact_m, mut overlap_m) = (0, 0, 0, 0);
+    let (mut speaker_ok, mut kind_ok, mut pron_n, mut pron_ok) = (0, 0, 0, 0);
+    let (mut scare_hits, mut scare_n) = (0, 0);
+    let mut layouts: BTreeMap<String, LayoutScore> = BTreeMap::new();
+    let mut errors = Vec::new();
+    for (g, text) in gold {
+        let pred = extractor(text);
+        pred_n += pred.len();
+        // every gold entry is one quote; "X and Y said" has one entry per speaker
+        let spans: Vec<((usize, usize), Vec<&GoldQuote>)> = g
+            .quotes
+            .iter()
+            .map(|q| ((q.start, q.end), vec![q]))
+            .collect();
+        gold_n += spans.len();
+        // one-to-one matching: right speaker first, then best overlap
+        let mut pairs: Vec<(bool, f64, usize, usize)> = Vec::new();
+        for (gi, (gs, entries)) in spans.iter().enumerate() {
+            for (pi, p) in pred.iter().enumerate() {
+                let j = jaccard(*gs, (p.start, p.end));
+                if j >= 0.5 {
+                    let same =
+                        normalize_speaker(&entries[0].speaker) == normalize_speaker(&p.speaker);
+                    pairs.push((same, j, gi, pi));
+                }
+            }
+        }
+        pairs.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then(b.1.total_cmp(&a.1))
+                .then(a.2.cmp(&b.2))
+                .then(a.3.cmp(&b.3))
+        });
+        let mut gold_used = vec![None; spans.len()];
+        let mut pred_used = vec![false; pred.len()];
+        for (_, _, gi, pi) in pairs {
+            if gold_used[gi].is_none() && !pred_used[pi] {
+                gold_used[gi] = Some(pi);
+                pred_used[pi] = true;
+            }
+        }
+        for (gi, (gs, entries)) in spans.iter().enumerate() {
+            let tags: Vec<&String> = {
+                let mut t: Vec<&String> = entries.iter().flat_map(|e| e.layouts.iter()).collect();
+                t.sort();
+                t.dedup();
+                t
+            };
+            for t in &tags {
+                layouts.entry((*t).clone()).or_default().gold += 1;
+            }
+            let Some(pi) = gold_used[gi] else {
+                errors.push(Mistake {
+                    article: g.article.clone(),
+                    what: "missed".into(),
+                    text: entries[0].content.clone(),
+                    expected: entries[0].speaker.clone(),
+                    predicted: String::new(),
+                });
+                continue;
+            };
+            let p = &pred[pi];
+            overlap_m += 1;
+            if (p.start, p.end) == *gs {
+                exact_m += 1;
+            }
+            let right = normalize_speaker(&entries[0].speaker) == normalize_speaker(&p.speaker);
+            if right {
+                speaker_ok += 1;
+            } else {
+                errors.push(Mistake {
+                    article: g.article.clone(),
+                    what: "wrong speaker".into(),
+                    text: p.text.clone(),
+                    expected: entries[0].speaker.clone(),
+                    predicted: p.speaker.clone(),
+                });
+            }
+            if entries[0].kind == p.kind.as_str() {
+                kind_ok += 1;
+            }
+            if tags.iter().any(|t| t.as_str() == "pronoun") {
+                pron_n += 1;
+                pron_ok += usize::from(right);
+            }
+            for t in &tags {
+                let l = layouts.entry((*t).clone()).or_default();
+                l.found += 1;
+                l.speaker_right += usize::from(right);
+            }
+        }
+        for ns in &g.not_speech {
+            scare_n += 1;
+            if pred
+                .iter()
+                .any(|p| jaccard((ns.start, ns.end), (p.start, p.end)) >= 0.5)
+            {
+                scare_hits += 1;
+                errors.push(Mistake {
+                    article: g.article.clone(),
+                    what: "scare quote".into(),
+                    text: ns.text.clone(),
+                    expected: String::new(),
+                    predicted: String::new(),
+                });
+            }
+        }
+        for (pi, p) in pred.iter().enumerate() {
+            if !pred_used[pi]
+                && !g
+                    .not_speech
+                    .iter()
+                    .any(|ns| jaccard((ns.start, ns.end), (p.start, p.end)) >= 0.5)
+            {
+                errors.push(Mistake {
+                    article: g.article.clone(),
+                    what: "spurious".into(),
+                    text: p.text.clone(),
+                    expected: String::new(),
+                    predicted: p.speaker.clone(),
+                });
+            }
+        }
+    }
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    QuoteEvaluation {
+        articles: gold.len(),
+        gold_quotes: gold_n,
+        predicted_quotes: pred_n,
+        exact: prf(exact_m, pred_n, gold_n),
+        overlap: prf(overlap_m, pred_n, gold_n),
+        speaker_accuracy: ratio(speaker_ok, overlap_m),
+        kind_accuracy: ratio(kind_ok, overlap_m),
+        pronoun_accuracy: ratio(pron_ok, pron_n),
+        pronoun_quotes: pron_n,
+        scare_quotes_extracted: scare_hits,
+        scare_quotes: scare_n,
+        layouts,
+        errors,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::{QuoteKind, SpeakerKind};
+
+    fn quote(speaker: &str, start: usize, end: usize) -> Quote {
+        Quote {
+            speaker: speaker.into(),
+            speaker_kind: SpeakerKind::Person,
+            mention: speaker.into(),
+            mention_span: None,
+            cue: "said".into(),
+            cue_span: None,
+            kind: QuoteKind::Direct,
+            start,
+            end,
+            parts: vec![(start, end)],
+            text: String::new(),
+            unit: (start, end),
+        }
+    }
+
+    fn gold(speaker: &str, start: usize, end: usize, layouts: &[&str]) -> GoldQuote {
+        GoldQuote {
+            speaker: speaker.into(),
+            speaker_kind: "person".into(),
+            mention: String::new(),
+            cue: "said".into(),
+            kind: "direct".into(),
+            content: String::new(),
+            start,
+            end,
+            layouts: layouts.iter().map(|s| s.to_string()).collect(),
+            stance: None,
+            sentiment: None,
+        }
+    }
+
+    #[test]
+    fn matching_and_metrics_by_hand() {
+        let article = GoldArticle {
+            article: "a".into(),
+            domain: String::new(),
+            quotes: vec![
+                gold("Ann Lee", 0, 10, &["plain"]),
+                gold("Bo Ray", 20, 40, &["pronoun"]),
+                gold("Cy Oh", 50, 60, &["plain"]),
+                // one quote, two speakers
+                gold("Di Ng", 70, 80, &["multiple_speakers"]),
+                gold("Ed Po", 70, 80, &["multiple_speakers"]),
+            ],
+            not_speech: vec![NotSpeech {
+                text: "plan".into(),
+                start: 90,
+                end: 94,
+            }],
+        };
+        let text = " ".repeat(100);
+        let preds = vec![
+            quote("Ann Lee", 0, 10), // exact, right
+            quote("Cy Oh", 22, 40),  // overlap 18/20, wrong speaker (pronoun case)
+            quote("Ed Po", 70, 80),  // exact, right (one of two speakers)
+            quote("nobody", 90, 94), // scare quote
+        ];
+        let e = evaluate_with(&[(article, text)], |_| preds.clone());
+        // five gold entries (the two-speaker quote counts twice), four predictions
+        assert_eq!((e.gold_quotes, e.predicted_quotes), (5, 4));
+        assert!((e.exact.precision - 0.5).abs() < 1e-12 && (e.exact.recall - 0.4).abs() < 1e-12);
+        assert!(
+            (e.overlap.precision - 0.75).abs() < 1e-12 && (e.overlap.recall - 0.6).abs() < 1e-12
+        );
+        assert!((e.speaker_accuracy - 2.0 / 3.0).abs() < 1e-12);
+        assert_eq!((e.pronoun_quotes, e.pronoun_accuracy), (1, 0.0));
+        assert_eq!((e.scare_quotes, e.scare_quotes_extracted), (1, 1));
+        assert_eq!(
+            e.layouts["plain"],
+            LayoutScore {
+                gold: 2,
+                found: 1,
+                speaker_right: 1
+            }
+        );
+        assert_eq!(e.layouts["multiple_speakers"].gold, 2);
+        assert_eq!(e.layouts["multiple_speakers"].speaker_right, 1);
+        assert!(
+            e.errors
+                .iter()
+                .any(|x| x.what == "missed" && x.expected == "Cy Oh")
+        );
+    }
+
+    #[test]
+    fn jaccard_threshold() {
+        assert_eq!(jaccard((0, 10), (0, 10)), 1.0);
+        assert_eq!(jaccard((0, 10), (5, 15)), 5.0 / 15.0);
+        assert_eq!(jaccard((0, 10), (20, 30)), 0.0);
+        assert_eq!(normalize_speaker("The Union\u{2019}s "), "union's");
+        assert_eq!(
+            normalize_speaker("Britain"),
+            normalize_speaker("United Kingdom")
+        );
+        assert_eq!(normalize_speaker("Washington"), "united states");
+    }
+}

@@ -1,0 +1,122 @@
+//! Output of `standpoint eval-quotes`.
+
+use super::Format;
+use crate::quote_eval::QuoteEvaluation;
+use comfy_table::{Cell, CellAlignment, Table, presets};
+use std::io::Write;
+
+fn r(s: String) -> Cell {
+    Cell::new(s).set_alignment(CellAlignment::Right)
+}
+
+fn pct(x: f64) -> String {
+    format!("{x:.3}")
+}
+
+/// Writes the evaluation (table, markdown, or JSON for json/csv).
+///
+/// # Errors
+/// [`crate::Error::Output`] when writing fails.
+pub fn write(
+    e: &QuoteEvaluation,
+    format: Format,
+    errors: bool,
+    out: &mut dyn Write,
+) -> crate::Result<()> {
+    let res = match format {
+        Format::Json | Format::Csv => serde_json::to_writer_pretty(&mut *out, e)
+            .map_err(std::io::Error::other)
+            .and_then(|_| writeln!(out)),
+        Format::Table | Format::Markdown => tables(e, errors, out, format == Format::Markdown),
+    };
+    res.map_err(|x| crate::Error::Output(x.to_string()))
+}
+
+fn tables(e: &QuoteEvaluation, errors: bool, out: &mut dyn Write, md: bool) -> std::io::Result<()> {
+    let style = if md {
+        presets::ASCII_MARKDOWN
+    } else {
+        presets::UTF8_FULL_CONDENSED
+    };
+    let mut t = Table::new();
+    t.load_style(style);
+    t.set_header(vec!["quotes", "precision", "recall", "F1"]);
+    t.add_row(vec![
+        Cell::new("exact span"),
+        r(pct(e.exact.precision)),
+        r(pct(e.exact.recall)),
+        r(pct(e.exact.f1)),
+    ]);
+    t.add_row(vec![
+        Cell::new("overlap ≥ 0.5"),
+        r(pct(e.overlap.precision)),
+        r(pct(e.overlap.recall)),
+        r(pct(e.overlap.f1)),
+    ]);
+    writeln!(
+        out,
+        "{} articles, {} gold quotes, {} extracted\n{t}",
+        e.articles, e.gold_quotes, e.predicted_quotes
+    )?;
+    writeln!(
+        out,
+        "speaker accuracy {} · kind accuracy {} · pronoun resolution {} ({} quotes) · scare quotes taken for speech {} of {}\n",
+        pct(e.speaker_accuracy),
+        pct(e.kind_accuracy),
+        pct(e.pronoun_accuracy),
+        e.pronoun_quotes,
+        e.scare_quotes_extracted,
+        e.scare_quotes
+    )?;
+    let mut l = Table::new();
+    l.load_style(style);
+    l.set_header(vec![
+        "layout",
+        "gold",
+        "found",
+        "recall",
+        "speaker right",
+        "speaker accuracy",
+    ]);
+    for (tag, s) in &e.layouts {
+        let rec = if s.gold == 0 {
+            0.0
+        } else {
+            s.found as f64 / s.gold as f64
+        };
+        let acc = if s.found == 0 {
+            0.0
+        } else {
+            s.speaker_right as f64 / s.found as f64
+        };
+        l.add_row(vec![
+            Cell::new(tag),
+            r(s.gold.to_string()),
+            r(s.found.to_string()),
+            r(pct(rec)),
+            r(s.speaker_right.to_string()),
+            r(pct(acc)),
+        ]);
+    }
+    writeln!(
+        out,
+        "per layout (a quote counts under each of its tags)\n{l}"
+    )?;
+    if errors {
+        let mut m = Table::new();
+        m.load_style(style);
+        m.set_header(vec!["article", "what", "expected", "extracted", "text"]);
+        for x in &e.errors {
+            let text: String = x.text.chars().take(80).collect();
+            m.add_row(vec![
+                x.article.clone(),
+                x.what.clone(),
+                x.expected.clone(),
+                x.predicted.clone(),
+                text,
+            ]);
+        }
+        writeln!(out, "\nmistakes\n{m}")?;
+    }
+    Ok(())
+}
