@@ -154,7 +154,27 @@ def main():
     ]
     for name, a, b, c, s, m in summary:
         head.append(f"| {name} | {f3(a)} | {f3(b)} | {f3(c)} | {f3(s)} | {f3(m)} |")
-    head += ["", "## Details", ""]
+    head += [
+        "",
+        "Notes:",
+        "",
+        "- Like for like (*scikit-learn's settings* against *scikit-learn*) ours is within 0.01 of scikit-learn or better on",
+        "  every data set: the remaining gaps come from tokenisation (we keep one-letter words, `?` and `!`;",
+        "  scikit-learn's default pattern drops them) and from the solvers' stopping points.",
+        "- The *defaults* are tuned (by `--grid`) for the shipped data: about 2,800 short sentences, where a",
+        "  weak penalty (alpha 0.01) and balanced class weights help. On 21,000 crowd-written arguments",
+        "  (ArgQ) and on target-dependent news sentiment (NewsMTSC) they under-regularise, and masking",
+        "  capitalised names hides the very targets NewsMTSC asks about; `--grid` recovers scikit-learn's",
+        "  level or better, except on NewsMTSC test-mt, whose multi-target sentences differ from the training",
+        "  split the grid is scored on (the like-for-like row matches scikit-learn there).",
+        "- IBM Claim Stance's test topics are unseen in training, so every bag-of-words model stays near",
+        "  the majority baseline; our negation marking and name masking help most there.",
+        "- The published NewsMTSC results (0.80-0.83) are fine-tuned transformers with the target marked;",
+        "  a bag-of-words model cannot tell the sentiment toward one target from the sentence's tone.",
+        "",
+        "## Details",
+        "",
+    ]
     with open(os.path.join(ROOT, "benchmarks", "ACCURACY.md"), "w") as f:
         f.write("\n".join(head + lines))
     print("wrote benchmarks/ACCURACY.md")
