@@ -233,6 +233,122 @@ impl Accumulator {
     }
 }
 
+/// Speaker names merged or split by hand: a CSV with columns `alias,canonical` and optionally
+/// `kind` (person, group, organization, state; by default the kind the canonical name already
+/// has in the article). A quote whose
+/// speaker or mention equals an alias (case-insensitive) is reported under the canonical name;
+/// this merges names ("the U.S. president" → "Donald Trump") and splits them (map each article's
+/// "the minister" to the right person with more specific aliases).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AliasMap {
+    map: std::collections::HashMap<String, (String, Option<SpeakerKind>)>,
+}
+
+impl AliasMap {
+    /// Reads the alias CSV (header `alias,canonical`).
+    ///
+    /// # Errors
+    /// As [`crate::labelled::read`]-style errors: unreadable file, missing column, ragged row.
+    pub fn read(path: &std::path::Path) -> crate::Result<Self> {
+        let mut rdr = csv::Reader::from_path(path).map_err(|e| crate::Error::BadRecord {
+            path: path.to_path_buf(),
+            line: 0,
+            field: String::new(),
+            message: e.to_string(),
+        })?;
+        let headers = rdr.headers().map_err(|e| crate::Error::BadRecord {
+            path: path.to_path_buf(),
+            line: 1,
+            field: String::new(),
+            message: e.to_string(),
+        })?;
+        let col = |name: &str| {
+            headers
+                .iter()
+                .position(|h| h.trim() == name)
+                .ok_or_else(|| crate::Error::MissingColumn {
+                    path: path.to_path_buf(),
+                    column: name.into(),
+                    header: headers.iter().collect::<Vec<_>>().join(","),
+                })
+        };
+        let (a, c) = (col("alias")?, col("canonical")?);
+        let k = col("kind").ok();
+        let mut map = std::collections::HashMap::new();
+        for (n, rec) in rdr.records().enumerate() {
+            let rec = rec.map_err(|e| crate::Error::BadRecord {
+                path: path.to_path_buf(),
+                line: n as u64 + 2,
+                field: String::new(),
+                message: e.to_string(),
+            })?;
+            let (alias, canonical) = (
+                rec.get(a).unwrap_or("").trim(),
+                rec.get(c).unwrap_or("").trim(),
+            );
+            if alias.is_empty() || canonical.is_empty() {
+                return Err(crate::Error::BadRecord {
+                    path: path.to_path_buf(),
+                    line: n as u64 + 2,
+                    field: "field `alias`/`canonical`: ".into(),
+                    message: "empty value".into(),
+                });
+            }
+            let kind = match k
+                .and_then(|k| rec.get(k))
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+            {
+                Some(v) => Some(
+                    v.parse::<SpeakerKind>()
+                        .map_err(|e| crate::Error::BadRecord {
+                            path: path.to_path_buf(),
+                            line: n as u64 + 2,
+                            field: "field `kind`: ".into(),
+                            message: e,
+                        })?,
+                ),
+                None => None,
+            };
+            map.insert(alias.to_lowercase(), (canonical.to_string(), kind));
+        }
+        Ok(AliasMap { map })
+    }
+
+    /// Renames the speakers of an article's quotes (and its speaker list) by the map.
+    pub fn apply(&self, article: &mut ScoredArticle) {
+        if self.map.is_empty() {
+            return;
+        }
+        // the kind a canonical name already has in this article
+        let known: std::collections::HashMap<String, SpeakerKind> = article
+            .quotes
+            .iter()
+            .map(|q| (q.quote.speaker.clone(), q.quote.speaker_kind))
+            .collect();
+        for q in &mut article.quotes {
+            let hit = self
+                .map
+                .get(&q.quote.speaker.to_lowercase())
+                .or_else(|| self.map.get(&q.quote.mention.to_lowercase()));
+            if let Some((c, kind)) = hit {
+                q.quote.speaker = c.clone();
+                if let Some(k) = kind.or_else(|| known.get(c).copied()) {
+                    q.quote.speaker_kind = k;
+                }
+            }
+        }
+        for sp in &mut article.speakers {
+            if let Some((c, kind)) = self.map.get(&sp.name.to_lowercase()) {
+                sp.name = c.clone();
+                if let Some(k) = kind.or_else(|| known.get(c).copied()) {
+                    sp.kind = k;
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,6 +371,7 @@ mod tests {
                 parts: vec![],
                 text: String::new(),
                 unit: (0, 0),
+                time: None,
             },
             stance: Some(Prediction::new(Task::Stance, p)),
             sentiment: None,
@@ -318,5 +435,27 @@ mod tests {
         assert!(t[0].stance.as_ref().unwrap().net.abs() < 1e-12);
         assert_eq!(t[1].speaker, "Ali");
         assert_eq!(t[1].stance.as_ref().unwrap().interval, None);
+    }
+
+    #[test]
+    fn alias_map_merges_by_speaker_or_mention() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("aliases.csv");
+        std::fs::write(
+            &p,
+            "alias,canonical\nU.S. president,Donald Trump\nthe president,Donald Trump\n",
+        )
+        .unwrap();
+        let map = AliasMap::read(&p).unwrap();
+        let mut a = article("a", vec![quote("a", "U.S. president", [0.6, 0.2, 0.2])]);
+        map.apply(&mut a);
+        assert_eq!(a.quotes[0].quote.speaker, "Donald Trump");
+        std::fs::write(&p, "name,canonical\nx,y\n").unwrap();
+        assert!(
+            AliasMap::read(&p)
+                .unwrap_err()
+                .to_string()
+                .contains("missing column `alias`")
+        );
     }
 }

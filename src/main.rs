@@ -167,6 +167,12 @@ struct ScoreArgs {
     /// Skip unreadable, empty or binary articles with a warning instead of stopping.
     #[arg(long)]
     skip_bad: bool,
+    /// Merge or split speakers by hand: a CSV with columns alias,canonical.
+    #[arg(long)]
+    alias: Option<PathBuf>,
+    /// Only these speaker kinds (comma-separated: person, group, organization, state, unknown).
+    #[arg(long, value_delimiter = ',')]
+    kind: Vec<standpoint::SpeakerKind>,
 }
 
 #[derive(Args)]
@@ -345,6 +351,11 @@ fn score(args: &ScoreArgs) -> Result<()> {
     })?;
     // with --quotes, each quote also gets the three n-grams that drove its stance
     let scorer = Scorer::new(&model).with_reasons(if args.quotes { 3 } else { 0 });
+    let aliases = match &args.alias {
+        Some(p) => standpoint::aggregate::AliasMap::read(p)?,
+        None => standpoint::aggregate::AliasMap::default(),
+    };
+    let keep_kind = |k: standpoint::SpeakerKind| args.kind.is_empty() || args.kind.contains(&k);
     let corpus = Corpus::open(&args.inputs)?;
     let keep_quotes = args.quotes || args.format == Format::Json;
     // quotes go to a temporary file as JSON lines, so memory does not grow with the corpus
@@ -379,7 +390,9 @@ fn score(args: &ScoreArgs) -> Result<()> {
         }
         // parallel inside a batch, results in input order
         let scored: Vec<ScoredArticle> = batch.par_iter().map(|a| scorer.score(a)).collect();
-        for s in scored {
+        for mut s in scored {
+            aliases.apply(&mut s);
+            s.quotes.retain(|q| keep_kind(q.quote.speaker_kind));
             if !seen_ids.insert(s.id.clone()) {
                 eprintln!(
                     "standpoint: warning: article id `{}` appears more than once; each copy is counted",

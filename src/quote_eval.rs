@@ -407,6 +407,7 @@ mod tests {
             parts: vec![(start, end)],
             text: String::new(),
             unit: (start, end),
+            time: None,
         }
     }
 

@@ -503,6 +503,8 @@ struct Found {
     group: usize,
     /// Further speakers of the same quote ("X and Y said"): mention (frame tokens) and entity.
     co: Vec<((usize, usize), Option<usize>)>,
+    /// Time expression of the sentence.
+    time: Option<String>,
 }
 
 struct Article<'a> {
@@ -706,6 +708,7 @@ impl<'a> Article<'a> {
                     consumed: vec![qi],
                     group: gi,
                     co: Vec::new(),
+                    time: None,
                 });
                 consumed.push(qi);
             }
@@ -721,6 +724,10 @@ impl<'a> Article<'a> {
         }
         results.sort_by_key(|r| r.parts.first().map_or(0, |p| p.0));
         // carry token ranges as byte spans for the mention
+        let time = time_cue(&f);
+        for r in results.iter_mut() {
+            r.time = time.clone();
+        }
         // "X and Y said": the same quote once per speaker
         let mut extra = Vec::new();
         for r in &results {
@@ -1110,6 +1117,7 @@ impl<'a> Article<'a> {
                 consumed,
                 group: gi,
                 co: co_entities,
+                time: None,
             },
             (cue.end, end),
         ))
@@ -1181,6 +1189,7 @@ impl<'a> Article<'a> {
                 consumed,
                 group: gi,
                 co: Vec::new(),
+                time: None,
             },
             (cue.idx, n),
         ))
@@ -1236,6 +1245,7 @@ impl<'a> Article<'a> {
                 consumed,
                 group: gi,
                 co: Vec::new(),
+                time: None,
             },
             (0, n),
         ))
@@ -1339,6 +1349,7 @@ impl<'a> Article<'a> {
                 consumed,
                 group: gi,
                 co: Vec::new(),
+                time: None,
             },
             (cue.end, end),
         ))
@@ -1357,6 +1368,38 @@ impl<'a> Article<'a> {
             let Some(qi) = f.quote[k] else { continue };
             if consumed.contains(&qi) || self.quotes[qi].word_count(self.text) < 4 {
                 continue;
+            }
+            // `The minister, Jonas Berg, was blunt: "…"`: a quote introduced by a colon belongs
+            // to the sentence's subject
+            if k >= 2
+                && f.toks[k - 1].text == ":"
+                && f.is_word(k - 2)
+                && let Some((ms, me)) = sentence_subject(f, k - 1)
+            {
+                let info = speakers::parse_mention(&f.toks[ms..me]);
+                if info.kind != SpeakerKind::Unknown || info.pronoun.is_some() {
+                    let entity = self.resolve(f, (ms, me));
+                    let q = &self.quotes[qi];
+                    results.push(Found {
+                        mention: Some((ms, me)),
+                        entity,
+                        cue: Cue {
+                            idx: k - 2,
+                            end: k - 1,
+                            lemma: "colon",
+                            role: CueRole::Finite,
+                        },
+                        parts: q.parts.clone(),
+                        kind: QuoteKind::Direct,
+                        unit: (f.toks[ms].start, q.end()),
+                        consumed: vec![qi],
+                        group: gi,
+                        co: Vec::new(),
+                        time: None,
+                    });
+                    consumed.push(qi);
+                    continue;
+                }
             }
             // after: , NP verb [.]
             if k + 1 < n
@@ -1390,6 +1433,7 @@ impl<'a> Article<'a> {
                             consumed: vec![qi],
                             group: gi,
                             co: Vec::new(),
+                            time: None,
                         });
                         consumed.push(qi);
                     }
@@ -1437,6 +1481,7 @@ impl<'a> Article<'a> {
                 .map(|&(s, e)| &text[s..e])
                 .collect::<Vec<_>>()
                 .join(" ");
+            let time = fq.time.clone();
             quotes.push(Quote {
                 speaker,
                 speaker_kind: kind,
@@ -1450,6 +1495,7 @@ impl<'a> Article<'a> {
                 parts: fq.parts,
                 text: qtext,
                 unit: fq.unit,
+                time,
             });
         }
         let mut speakers: Vec<Speaker> = order
@@ -1533,6 +1579,114 @@ fn skip_to_that(f: &Frame<'_>, c: usize, end: usize) -> usize {
         }
     }
     c
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const DAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const TIME_NOUNS: &[&str] = &[
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "weekend",
+    "day",
+    "days",
+    "ago",
+    "hours",
+];
+
+/// The first time expression outside quotes: "earlier in August", "on Tuesday", "last week",
+/// "later", "yesterday".
+fn time_cue(f: &Frame<'_>) -> Option<String> {
+    let n = f.len();
+    let is_date = |k: usize| {
+        k < n
+            && f.quote[k].is_none()
+            && (MONTHS.contains(&f.lower(k)) && f.toks[k].is_capitalized()
+                || DAYS.contains(&f.lower(k))
+                || TIME_NOUNS.contains(&f.lower(k)))
+    };
+    for k in 0..n {
+        if f.quote[k].is_some() || !f.is_word(k) {
+            continue;
+        }
+        let w = f.lower(k);
+        let (start, mut end) = if matches!(
+            w,
+            "earlier"
+                | "later"
+                | "previously"
+                | "recently"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "afterwards"
+        ) {
+            (k, k + 1)
+        } else if matches!(w, "last" | "next" | "this" | "early" | "late") && is_date(k + 1) {
+            (k, k + 2)
+        } else if is_date(k) && (MONTHS.contains(&w) || DAYS.contains(&w)) {
+            let s = if k > 0 && matches!(f.lower(k - 1), "on" | "in" | "since" | "until" | "by") {
+                k - 1
+            } else {
+                k
+            };
+            (s, k + 1)
+        } else {
+            continue;
+        };
+        // "earlier in August", "later on Tuesday", "on Tuesday evening"
+        if end + 1 < n
+            && matches!(f.lower(end), "in" | "on" | "this" | "last" | "that")
+            && is_date(end + 1)
+        {
+            end += 2;
+        }
+        while end < n && is_date(end) {
+            end += 1;
+        }
+        let words: Vec<&str> = (start..end).map(|x| f.toks[x].text).collect();
+        let mut phrase = words.join(" ");
+        if start == 0 {
+            // sentence-initial capital: "Later" → "later"
+            let mut c = phrase.chars();
+            if let Some(first) = c.next()
+                && !MONTHS.contains(&f.lower(0))
+                && !DAYS.contains(&f.lower(0))
+            {
+                phrase = first.to_lowercase().collect::<String>() + c.as_str();
+            }
+        }
+        return Some(phrase);
+    }
+    None
 }
 
 /// The speaker after "according to" or "by": a noun phrase, or failing that the words up to the
@@ -1889,5 +2043,230 @@ mod tests {
         assert_eq!(q[0].1, "Trump");
         assert!(quotes("The weather was fine today. Nobody said anything.").is_empty());
         assert!(quotes("The EU sanctioned Iran over alleged plots against dissidents.").is_empty());
+    }
+
+    /// Quotes as (speaker, content text by its byte span, kind).
+    fn spans(text: &str) -> Vec<(String, String, QuoteKind)> {
+        extract_pub(text)
+            .quotes
+            .into_iter()
+            .map(|q| (q.speaker, text[q.start..q.end].to_string(), q.kind))
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, String, QuoteKind) {
+        let q = spans(text);
+        assert_eq!(q.len(), 1, "{q:?}");
+        q.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn layout_multi_paragraph_quote() {
+        let t = "\"We asked for a fair hearing and got none.\n\n\"We will be back next week, and the week after,\" said Ana Ruiz.";
+        let (who, span, kind) = one(t);
+        assert_eq!(who, "Ana Ruiz");
+        assert_eq!(
+            span,
+            "We asked for a fair hearing and got none.\n\n\"We will be back next week, and the week after,"
+        );
+        assert_eq!(kind, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn layout_nested_quote() {
+        let t = "\"They told us 'take it or leave it' and walked out,\" the union leader, Maria Costa, said.";
+        let (who, span, _) = one(t);
+        assert_eq!(who, "Maria Costa");
+        assert_eq!(span, "They told us 'take it or leave it' and walked out,");
+    }
+
+    #[test]
+    fn layout_colon_introduction() {
+        let t = "The minister, Jonas Berg, was blunt: \"There will be no talks while the shelling goes on.\"";
+        let (who, span, kind) = one(t);
+        assert_eq!(who, "Jonas Berg");
+        assert_eq!(span, "There will be no talks while the shelling goes on.");
+        assert_eq!(kind, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn layout_bracketed_insertion() {
+        let t = "\"They [the rebels] have kept every promise so far,\" said mediator Elena Vos.";
+        let (who, span, _) = one(t);
+        assert_eq!(who, "Elena Vos");
+        assert_eq!(span, "They [the rebels] have kept every promise so far,");
+    }
+
+    #[test]
+    fn layout_speaker_before_with_comma() {
+        let t = "Foreign Minister Abbas Araghchi stated on state television, \u{201c}We have heard of it.\u{201d}";
+        let (who, span, _) = one(t);
+        assert_eq!(who, "Abbas Araghchi");
+        assert_eq!(span, "We have heard of it.");
+    }
+
+    #[test]
+    fn layout_speaker_after_with_descriptor_and_appositive() {
+        let t = "\"I cannot keep doing 12-hour shifts,\" crane operator Felix Moreau said. \
+                 \"We gave them every chance,\" Dana Whitlock, president of the dockers' union, said at the gates.";
+        let q = spans(t);
+        assert_eq!(q.len(), 2);
+        assert_eq!(
+            (q[0].0.as_str(), q[0].1.as_str()),
+            ("Felix Moreau", "I cannot keep doing 12-hour shifts,")
+        );
+        assert_eq!(
+            (q[1].0.as_str(), q[1].1.as_str()),
+            ("Dana Whitlock", "We gave them every chance,")
+        );
+    }
+
+    #[test]
+    fn layout_split_over_two_sentences() {
+        let t = "\"A bad deal can be done in four days,\" Margit Halvorsen said. \"A good one takes longer.\"";
+        let q = extract_pub(t).quotes;
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].parts.len(), 2);
+        assert_eq!(
+            &t[q[0].start..q[0].end],
+            "A bad deal can be done in four days,\" Margit Halvorsen said. \"A good one takes longer."
+        );
+        assert_eq!(q[0].speaker, "Margit Halvorsen");
+    }
+
+    #[test]
+    fn layout_speaker_in_the_next_sentence() {
+        let t = "\"Nobody goes home until the money arrives.\"\n\nThat was how union organiser Petra Lind put it on Friday.";
+        let (who, span, _) = one(t);
+        assert_eq!(who, "Petra Lind");
+        assert_eq!(span, "Nobody goes home until the money arrives.");
+    }
+
+    #[test]
+    fn layout_speaker_only_in_the_previous_sentence() {
+        let t = "Frederik Aalto, chief executive of the producer NorvaGas, was blunter on Monday.\n\n\"A pledge drafted by importers is a pledge to shut us down.\"";
+        let (who, span, _) = one(t);
+        assert_eq!(who, "Frederik Aalto");
+        assert_eq!(
+            span,
+            "A pledge drafted by importers is a pledge to shut us down."
+        );
+    }
+
+    #[test]
+    fn layout_spokesperson_and_statement() {
+        let t = "In a statement, a spokesperson for the State Department said the talks would go ahead as planned. \
+                 Vellmar's spokeswoman said the company was pleased.";
+        let q = spans(t);
+        assert_eq!(q[0].0, "State Department");
+        assert_eq!(q[0].1, "the talks would go ahead as planned");
+        assert_eq!(q[1].0, "Vellmar");
+    }
+
+    #[test]
+    fn layout_passive_attribution() {
+        let t = "It was confirmed by the ministry on Wednesday that agency staff would be brought in. \
+                 The offer was rejected by the Dock Workers Union.";
+        let q = spans(t);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].0, "ministry");
+        assert_eq!(q[0].1, "agency staff would be brought in");
+        assert_eq!(q[1].0, "Dock Workers Union");
+        assert_eq!(q[1].1, "The offer");
+    }
+
+    #[test]
+    fn layout_told_reporters_and_social_media() {
+        let t = "Union president Marta Kowalczyk told reporters outside the terminal that her members would not return. \
+                 Later, she wrote on social media that the offer was an insult.";
+        let q = spans(t);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].0, "Marta Kowalczyk");
+        assert_eq!(q[0].1, "her members would not return");
+        assert_eq!(q[1].0, "Marta Kowalczyk");
+        assert_eq!(q[1].1, "the offer was an insult");
+    }
+
+    #[test]
+    fn layout_mixed_quote_is_one_quote() {
+        let t = "During remarks to officials, Khamenei characterized the U.S. as a \u{201c}bullying government\u{201d} that persists.";
+        let (who, span, kind) = one(t);
+        assert_eq!(who, "Khamenei");
+        assert_eq!(kind, QuoteKind::Mixed);
+        assert_eq!(
+            span,
+            "the U.S. as a \u{201c}bullying government\u{201d} that persists"
+        );
+    }
+
+    #[test]
+    fn layout_several_speakers_in_one_sentence() {
+        let t = "Miro Dalca and Selin Ozan said in a joint statement that the lists were final.";
+        let q = spans(t);
+        assert_eq!(q.len(), 2, "{q:?}");
+        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert!(
+            who.contains(&"Miro Dalca") && who.contains(&"Selin Ozan"),
+            "{who:?}"
+        );
+        assert!(q.iter().all(|x| x.1 == "the lists were final"));
+    }
+
+    #[test]
+    fn layout_time_cue_is_kept_on_the_quote() {
+        let t = "In a speech earlier in August, Khamenei had left room for dialogue, suggesting that talks were not harmful. \
+                 Yet, he later retracted this openness, describing negotiations as lacking wisdom.";
+        let q = extract_pub(t).quotes;
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].time.as_deref(), Some("earlier in August"));
+        assert_eq!(q[1].time.as_deref(), Some("later"));
+        assert!(q.iter().all(|x| x.speaker == "Khamenei"));
+    }
+
+    #[test]
+    fn layout_pronouns_resolve_by_gender_and_recency() {
+        let t = "Nadia Fortescue, the union's vice-president, said the strike would go ahead. \
+                 Mayor Leonard Pike said the city would not give in. \
+                 \"Our door is open,\" he said. \"We are ready,\" she said.";
+        let q = spans(t);
+        assert_eq!(q.len(), 4);
+        assert_eq!(q[2].0, "Leonard Pike");
+        assert_eq!(q[3].0, "Nadia Fortescue");
+    }
+
+    #[test]
+    fn layout_unresolved_pronoun_is_unknown() {
+        let (who, _, _) = one("\"We will not move,\" she said.");
+        assert_eq!(who, "unknown");
+    }
+
+    #[test]
+    fn layout_noun_phrases_refer_back() {
+        let t = "Defence Minister Joseph Okoth said the door remained open. The Coastal Dockworkers Union rejected the offer. \
+                 \"We are ready to sit down,\" the minister said. The union said it would strike on Monday.";
+        let q = spans(t);
+        assert_eq!(q.len(), 4);
+        assert_eq!(q[2].0, "Joseph Okoth");
+        assert_eq!(q[3].0, "Coastal Dockworkers Union");
+    }
+
+    #[test]
+    fn layout_state_metonymy_and_groups() {
+        let t = "Washington said it wanted both sides to step back. Iranian officials conveyed that no letter had arrived.";
+        let a = extract_pub(t);
+        assert_eq!(a.quotes[0].speaker, "United States");
+        assert_eq!(a.quotes[0].speaker_kind, SpeakerKind::State);
+        assert_eq!(a.quotes[1].speaker, "Iranian officials");
+        assert_eq!(a.quotes[1].speaker_kind, SpeakerKind::Group);
+    }
+
+    #[test]
+    fn layout_titles_in_quote_marks_are_not_speech() {
+        let t = "The group published its report \"State of the Northern Stocks\" this week. Critics called the plan a \"peace plan\" in name only.";
+        let q = spans(t);
+        assert!(
+            q.iter().all(|x| x.1 != "State of the Northern Stocks"),
+            "{q:?}"
+        );
     }
 }

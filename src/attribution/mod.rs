@@ -82,6 +82,10 @@ pub struct Quote {
     pub text: String,
     /// The evidence that is classified: the span covering mention, cue and content.
     pub unit: (usize, usize),
+    /// A time expression in the quote's sentence ("earlier in August", "later", "on Tuesday"), so
+    /// a speaker's change of stance over time stays visible.
+    #[serde(default)]
+    pub time: Option<String>,
 }
 
 impl Quote {

@@ -7,7 +7,7 @@
 //!
 //! Quote CSV columns: `article`, `speaker`, `speaker_kind`, `mention`, `cue`, `kind`, `start`,
 //! `end`, `stance`, `p_favor`, `p_against`, `p_neutral`, `sentiment`, `p_positive`, `p_negative`,
-//! `p_neutral_sentiment`, `because` (`; `-separated n-grams), `text`.
+//! `p_neutral_sentiment`, `because` (`; `-separated n-grams), `time`, `text`.
 
 use super::{Options, Quotes, ScoreReport, WriteError};
 use crate::aggregate::SpeakerStance;
@@ -66,6 +66,7 @@ pub(super) fn write(
             "p_negative",
             "p_neutral_sentiment",
             "because",
+            "time",
             "text",
         ])?;
         for q in quotes {
@@ -94,6 +95,7 @@ pub(super) fn write(
                 tn,
                 tu,
                 q.because.join("; "),
+                q.quote.time.unwrap_or_default(),
                 q.quote.text,
             ])?;
         }

@@ -60,6 +60,7 @@ pub fn quote_json(q: &ScoredQuote) -> Value {
         "probabilities": probs(&q.stance, ["favor", "against", "neutral"]),
         "sentiment": q.sentiment.as_ref().map(|p| p.label.clone()),
         "sentiment_probabilities": probs(&q.sentiment, ["positive", "negative", "neutral"]),
+        "time": q.quote.time,
         "because": q.because,
     })
 }

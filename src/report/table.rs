@@ -123,7 +123,10 @@ fn quote_table(quotes: &[ScoredQuote], markdown: bool) -> Table {
             Cell::new(&q.article),
             Cell::new(&q.quote.speaker),
             Cell::new(q.quote.kind.as_str()),
-            Cell::new(&q.quote.cue),
+            Cell::new(match &q.quote.time {
+                Some(t) => format!("{} ({t})", q.quote.cue),
+                None => q.quote.cue.clone(),
+            }),
             Cell::new(stance),
             Cell::new(probs),
             Cell::new(

@@ -1,0 +1,49 @@
+//! Quote extraction and speaker attribution measured on the gold set in `tests/gold/`.
+
+mod common;
+use common::*;
+use serde_json::Value;
+
+#[test]
+fn gold_set_quote_f1_and_speaker_accuracy() {
+    let o = run(&["eval-quotes", "tests/gold", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["articles"], 40);
+    let f1 = v["overlap"]["f1"].as_f64().unwrap();
+    let exact = v["exact"]["f1"].as_f64().unwrap();
+    let speaker = v["speaker_accuracy"].as_f64().unwrap();
+    let pronoun = v["pronoun_accuracy"].as_f64().unwrap();
+    eprintln!(
+        "gold set: quote F1 {f1:.3} (overlap >= 0.5), {exact:.3} (exact); speaker accuracy {speaker:.3}; pronouns {pronoun:.3}"
+    );
+    assert!(f1 >= 0.90, "quote F1 {f1}");
+    assert!(speaker >= 0.90, "speaker accuracy {speaker}");
+    assert_eq!(
+        v["scare_quotes_extracted"], 0,
+        "scare quotes and titles are not speech"
+    );
+    // every layout tag of the gold README is measured
+    let layouts = v["layouts"].as_object().unwrap();
+    for tag in [
+        "split",
+        "nested",
+        "colon",
+        "passive",
+        "multiple_speakers",
+        "next_sentence",
+        "pronoun",
+        "noun_phrase",
+    ] {
+        assert!(layouts.contains_key(tag), "layout {tag}");
+    }
+}
+
+#[test]
+fn gold_files_are_consistent() {
+    // read_gold checks that every span slices its text
+    let gold =
+        standpoint::quote_eval::read_gold(&root().join("tests/gold")).expect("valid gold set");
+    let quotes: usize = gold.iter().map(|(g, _)| g.quotes.len()).sum();
+    assert!(quotes >= 300, "{quotes}");
+}
