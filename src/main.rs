@@ -52,6 +52,13 @@ struct EvalQuotesArgs {
     /// Also list every miss, spurious quote and wrong speaker.
     #[arg(long)]
     errors: bool,
+    /// Model whose stance and sentiment of the matched quotes are compared with the gold
+    /// labels [default: the shipped model].
+    #[arg(long)]
+    model: Option<PathBuf>,
+    /// Evaluate extraction and attribution only (no model).
+    #[arg(long, conflicts_with = "model")]
+    no_labels: bool,
 }
 
 /// Hyper-parameters shared by `train` and `eval` (scikit-learn's names).
@@ -593,7 +600,17 @@ fn eval(args: &EvalArgs) -> Result<()> {
 
 fn eval_quotes(args: &EvalQuotesArgs) -> Result<()> {
     let gold = standpoint::quote_eval::read_gold(&args.gold)?;
-    let e = standpoint::quote_eval::evaluate(&gold);
+    let e = if args.no_labels {
+        standpoint::quote_eval::evaluate(&gold)
+    } else {
+        let path = args.model.clone().unwrap_or_else(default_model_path);
+        let model = Model::load(&path).context("loading the model")?;
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        standpoint::quote_eval::evaluate_model(&gold, &model, &name)
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     report::quotes_out::write(&e, args.format, args.errors, &mut out)?;

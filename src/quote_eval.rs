@@ -9,9 +9,19 @@
 //! "United States"). Quote precision, recall and F1 are computed at both criteria; speaker accuracy, kind
 //! accuracy and pronoun-resolution accuracy over the overlap matches; and a per-layout breakdown.
 //! Scare quotes and titles listed as `not_speech` count against precision when extracted.
+//!
+//! With a model ([`evaluate_model`]), the stance and sentiment predicted for each matched quote
+//! are also compared with the gold labels: the end-to-end accuracy a user of `score` gets on
+//! whole articles, where extraction, attribution and classification errors add up.
 
 use crate::attribution::{Quote, extract};
+use crate::corpus::Article;
 use crate::error::{Error, Result};
+use crate::eval::TaskEvaluation;
+use crate::labels::Task;
+use crate::model::Model;
+use crate::score::Scorer;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -209,6 +219,10 @@ pub struct QuoteEvaluation {
     pub layouts: BTreeMap<String, LayoutScore>,
     /// Every miss and wrong attribution.
     pub errors: Vec<Mistake>,
+    /// Stance and sentiment of the matched quotes against the gold labels (only from
+    /// [`evaluate_model`]; one entry per task the model and the gold labels both have).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<TaskEvaluation>,
 }
 
 fn jaccard(a: (usize, usize), b: (usize, usize)) -> f64 {
@@ -246,13 +260,97 @@ pub fn evaluate_with(
     gold: &[(GoldArticle, String)],
     extractor: impl Fn(&str) -> Vec<Quote>,
 ) -> QuoteEvaluation {
+    let pred: Vec<Vec<Quote>> = gold.iter().map(|(_, text)| extractor(text)).collect();
+    evaluate_predictions(gold, &pred, None).0
+}
+
+/// The predicted stance and sentiment probabilities of one quote, when the model has the task.
+type QuoteLabels = [Option<[f64; 3]>; 2];
+
+/// Evaluates extraction and attribution as [`evaluate`] does, then scores every extracted
+/// quote with `model` (exactly as `standpoint score` does) and compares the stance and
+/// sentiment of the matched quotes with the gold labels ([`QuoteEvaluation::labels`]). The
+/// majority baseline predicts the model's most frequent training label; `protocol` names the
+/// model in the report.
+pub fn evaluate_model(
+    gold: &[(GoldArticle, String)],
+    model: &Model,
+    model_name: &str,
+) -> QuoteEvaluation {
+    let scorer = Scorer::new(model);
+    let scored: Vec<(Vec<Quote>, Vec<QuoteLabels>)> = gold
+        .par_iter()
+        .map(|(g, text)| {
+            let article = Article {
+                id: g.article.clone(),
+                title: None,
+                date: None,
+                source: None,
+                text: text.clone(),
+            };
+            let s = scorer.score(&article);
+            let labels = s
+                .quotes
+                .iter()
+                .map(|q| {
+                    [
+                        q.stance.as_ref().map(|p| p.probabilities),
+                        q.sentiment.as_ref().map(|p| p.probabilities),
+                    ]
+                })
+                .collect();
+            (s.quotes.into_iter().map(|q| q.quote).collect(), labels)
+        })
+        .collect();
+    let (pred, labels): (Vec<_>, Vec<_>) = scored.into_iter().unzip();
+    let (mut e, truths, probs) = evaluate_predictions(gold, &pred, Some(&labels));
+    let matched = truths.iter().map(Vec::len).max().unwrap_or(0);
+    let gold_quotes = e.gold_quotes;
+    e.labels = Task::ALL
+        .into_iter()
+        .enumerate()
+        .filter(|(ti, _)| !truths[*ti].is_empty())
+        .map(|(ti, task)| {
+            let counts = match task {
+                Task::Stance => model.training_data.stance_counts,
+                Task::Sentiment => model.training_data.sentiment_counts,
+            };
+            let train_y: Vec<usize> = (0..3)
+                .flat_map(|l| std::iter::repeat_n(l, counts[l]))
+                .collect();
+            TaskEvaluation::new(
+                task,
+                format!(
+                    "extracted quotes matched to labelled gold quotes ({matched} of {gold_quotes}), model {model_name}"
+                ),
+                &train_y,
+                &truths[ti],
+                &probs[ti],
+            )
+        })
+        .collect();
+    e
+}
+
+/// Gold label indices, then predicted probabilities, of the matched quotes; index 0 stance,
+/// 1 sentiment.
+type MatchedLabels = [Vec<usize>; 2];
+type MatchedProbabilities = [Vec<[f64; 3]>; 2];
+
+fn evaluate_predictions(
+    gold: &[(GoldArticle, String)],
+    preds: &[Vec<Quote>],
+    labels: Option<&[Vec<QuoteLabels>]>,
+) -> (QuoteEvaluation, MatchedLabels, MatchedProbabilities) {
+    let mut truths: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+    let mut probs: [Vec<[f64; 3]>; 2] = [Vec::new(), Vec::new()];
     let (mut gold_n, mut pred_n, mut exact_m, mut overlap_m) = (0, 0, 0, 0);
     let (mut speaker_ok, mut kind_ok, mut pron_n, mut pron_ok) = (0, 0, 0, 0);
     let (mut scare_hits, mut scare_n) = (0, 0);
     let mut layouts: BTreeMap<String, LayoutScore> = BTreeMap::new();
     let mut errors = Vec::new();
-    for (g, text) in gold {
-        let pred = extractor(text);
+    for (ai, (g, _)) in gold.iter().enumerate() {
+        let pred = &preds[ai];
         pred_n += pred.len();
         // every gold entry is one quote; "X and Y said" has one entry per speaker
         let spans: Vec<((usize, usize), Vec<&GoldQuote>)> = g
@@ -327,6 +425,16 @@ pub fn evaluate_with(
             if entries[0].kind == p.kind.as_str() {
                 kind_ok += 1;
             }
+            if let Some(labels) = labels {
+                let gold_labels = [&entries[0].stance, &entries[0].sentiment];
+                for (ti, task) in Task::ALL.into_iter().enumerate() {
+                    let truth = gold_labels[ti].as_deref().and_then(|l| task.parse_label(l));
+                    if let (Some(t), Some(pr)) = (truth, labels[ai][pi][ti]) {
+                        truths[ti].push(t);
+                        probs[ti].push(pr);
+                    }
+                }
+            }
             if tags.iter().any(|t| t.as_str() == "pronoun") {
                 pron_n += 1;
                 pron_ok += usize::from(right);
@@ -371,7 +479,7 @@ pub fn evaluate_with(
         }
     }
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-    QuoteEvaluation {
+    let e = QuoteEvaluation {
         articles: gold.len(),
         gold_quotes: gold_n,
         predicted_quotes: pred_n,
@@ -385,7 +493,9 @@ pub fn evaluate_with(
         scare_quotes: scare_n,
         layouts,
         errors,
-    }
+        labels: Vec::new(),
+    };
+    (e, truths, probs)
 }
 
 #[cfg(test)]

@@ -18,6 +18,21 @@ fn gold_set_quote_f1_and_speaker_accuracy() {
         "gold set: quote F1 {f1:.3} (overlap >= 0.5), {exact:.3} (exact); speaker accuracy {speaker:.3}; pronouns {pronoun:.3}"
     );
     assert!(f1 >= 0.90, "quote F1 {f1}");
+    // end to end: stance and sentiment of the matched quotes against the gold labels, beside
+    // the majority baseline of the same run
+    let labels = v["labels"]
+        .as_array()
+        .expect("labels with the shipped model");
+    assert_eq!(labels.len(), 2);
+    for t in labels {
+        let task = t["task"].as_str().unwrap();
+        let m = t["report"]["macro_f1"].as_f64().unwrap();
+        let base = t["majority"]["macro_f1"].as_f64().unwrap();
+        let n = t["report"]["n"].as_u64().unwrap();
+        eprintln!("gold set {task}: macro-F1 {m:.3} on {n} matched quotes (majority {base:.3})");
+        assert!(n >= 300, "{task}: {n} matched quotes");
+        assert!(m >= base + 0.25, "{task}: macro-F1 {m} vs majority {base}");
+    }
     assert!(speaker >= 0.90, "speaker accuracy {speaker}");
     assert_eq!(
         v["scare_quotes_extracted"], 0,
@@ -46,4 +61,19 @@ fn gold_files_are_consistent() {
         standpoint::quote_eval::read_gold(&root().join("tests/gold")).expect("valid gold set");
     let quotes: usize = gold.iter().map(|(g, _)| g.quotes.len()).sum();
     assert!(quotes >= 300, "{quotes}");
+}
+
+#[test]
+fn no_labels_measures_attribution_only() {
+    let o = run(&[
+        "eval-quotes",
+        "tests/gold",
+        "--format",
+        "json",
+        "--no-labels",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(v.get("labels").is_none());
+    assert_eq!(v["articles"], 40);
 }

@@ -66,3 +66,18 @@ proptest! {
         }
     }
 }
+
+/// Found by the property above: a bare quote whose speaker was first named in the previous
+/// sentence got an entity index from a copy of the registry, and reporting it panicked.
+#[test]
+fn bare_quote_after_an_unquoted_sentence_does_not_panic() {
+    let text = "U.S. according to \n\"U.S.U.S.\n\nA";
+    let a = extract(text);
+    for q in &a.quotes {
+        assert!(
+            a.speakers.iter().any(|s| s.name == q.speaker),
+            "{}",
+            q.speaker
+        );
+    }
+}

@@ -382,6 +382,19 @@ fn subject_before(f: &Frame<'_>, i: usize) -> Option<(usize, usize)> {
     {
         return Some(m);
     }
+    // a bracketed aside between subject and cue: "the Syrian Democratic Forces (SDF) announced"
+    if j > 0 && f.toks[j - 1].text == ")" && f.quote[j - 1].is_none() {
+        let close = j - 1;
+        if let Some(open) = (close.saturating_sub(7)..close)
+            .rev()
+            .find(|&k| f.toks[k].text == "(")
+            && (open + 1..close).all(|x| f.quote[x].is_none() && f.toks[x].text != ")")
+            && let Some(m) = speakers::np_before(&f.toks, open, 0)
+            && !preceded_by_preposition(f, m)
+        {
+            return Some(m);
+        }
+    }
     // a setting phrase of at most six words between subject and cue
     for k in (j.saturating_sub(7)..j).rev() {
         if k == 0 || !f.is_word(k) || !SETTING_PREPOSITIONS.contains(&f.lower(k)) {
@@ -812,7 +825,7 @@ impl<'a> Article<'a> {
         self.resolve(&f, m)
     }
 
-    fn previous_speaker(&self, g: &Group, groups: &[Group], gi: usize) -> Option<usize> {
+    fn previous_speaker(&mut self, g: &Group, groups: &[Group], gi: usize) -> Option<usize> {
         // the previous sentence introduced someone without quoting them: "Jane Doe, the union's
         // secretary, was blunt." / "The minister was asked about the offer:"
         if gi > 0 {
@@ -825,9 +838,10 @@ impl<'a> Article<'a> {
                 {
                     let info = speakers::parse_mention(&f.toks[m.0..m.1]);
                     if info.pronoun.is_none() && info.kind != SpeakerKind::Unknown {
+                        // resolve in the article's registry: a speaker first seen here is
+                        // registered, so the returned index always points into it
                         let text = self.span_text(&f, m);
-                        let mut reg = self.registry.clone();
-                        return reg.resolve(&info, text, f.toks[m.0].start, true);
+                        return self.registry.resolve(&info, text, f.toks[m.0].start, true);
                     }
                 }
             }
@@ -847,8 +861,7 @@ impl<'a> Article<'a> {
                 if let Some(m) = sentence_subject(&f, f.len()) {
                     let info = speakers::parse_mention(&f.toks[m.0..m.1]);
                     let text = self.span_text(&f, m);
-                    let mut reg = self.registry.clone();
-                    return reg.resolve(&info, text, f.toks[m.0].start, true);
+                    return self.registry.resolve(&info, text, f.toks[m.0].start, true);
                 }
             }
         }
@@ -957,7 +970,15 @@ impl<'a> Article<'a> {
             && let Some(m2) = speakers::np_before(&f.toks, mention.0 - 1, 0)
         {
             let info = speakers::parse_mention(&f.toks[m2.0..m2.1]);
-            if info.kind != SpeakerKind::Unknown && info.pronoun.is_none() {
+            // "geostrategy expert and former official, Avinoam Idan, said": a bare singular
+            // role noun (no name, no determiner) is a second descriptor of the same person
+            let bare_role = info.name.is_none()
+                && info.kind == SpeakerKind::Person
+                && !matches!(
+                    f.lower(m2.0),
+                    "a" | "an" | "the" | "his" | "her" | "its" | "their"
+                );
+            if info.kind != SpeakerKind::Unknown && info.pronoun.is_none() && !bare_role {
                 co_speakers.push(m2);
             }
         }
@@ -2103,6 +2124,27 @@ mod tests {
         let (who, span, _) = one(t);
         assert_eq!(who, "Abbas Araghchi");
         assert_eq!(span, "We have heard of it.");
+    }
+
+    #[test]
+    fn layout_bracketed_acronym_between_subject_and_cue() {
+        let t = "Late on Sunday, the Kurdish-led Syrian Democratic Forces (SDF) announced it had \
+                 entered into an agreement with the government.";
+        let (who, span, _) = one(t);
+        assert_eq!(who, "Kurdish-led Syrian Democratic Forces");
+        assert_eq!(span, "it had entered into an agreement with the government");
+    }
+
+    #[test]
+    fn layout_coordinated_descriptors_are_one_speaker() {
+        let t = "Haifa University geostrategy expert and former Israeli security official, \
+                 Avinoam Idan, said the new supply cannot change the market.";
+        let q = spans(t);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "Avinoam Idan");
+        // two speakers stay two quotes
+        let q = spans("The union and the employers said the deal was fair.");
+        assert_eq!(q.len(), 2, "{q:?}");
     }
 
     #[test]

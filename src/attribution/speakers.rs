@@ -78,6 +78,28 @@ pub struct MentionInfo {
     pub definite: bool,
 }
 
+/// Lowercase words before a name that make it an organisation's ("daily Kathimerini").
+const ORG_DESCRIPTORS: &[&str] = &[
+    "daily",
+    "weekly",
+    "newspaper",
+    "magazine",
+    "broadcaster",
+    "channel",
+    "outlet",
+    "agency",
+    "firm",
+    "company",
+    "party",
+    "ruling",
+    "airline",
+    "lender",
+    "insurer",
+    "carmaker",
+    "conglomerate",
+    "think-tank",
+];
+
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our"];
 const NP_MODIFIERS_LIST: &[&str] = &[
     "foreign",
@@ -786,12 +808,22 @@ fn parse_segment(seg: &[Token<'_>]) -> MentionInfo {
                 definite: false,
             };
         }
+        // "Greek daily Kathimerini", "energy firm Energean", "the ruling Democratic Rally": a
+        // descriptor that only an organisation takes
+        let org_descriptor = titles.is_empty()
+            && words[..name_start]
+                .iter()
+                .any(|t| ORG_DESCRIPTORS.contains(&&*low(t.text)));
         return MentionInfo {
-            kind: SpeakerKind::Person,
+            kind: if org_descriptor {
+                SpeakerKind::Organization
+            } else {
+                SpeakerKind::Person
+            },
             name: Some(name_str),
             titles,
             label,
-            gender,
+            gender: if org_descriptor { None } else { gender },
             pronoun: None,
             head,
             definite: false,
@@ -1193,6 +1225,18 @@ mod tests {
         assert_eq!(p("the SDF").kind, SpeakerKind::Organization);
         assert_eq!(p("the minister").kind, SpeakerKind::Person);
         assert_eq!(p("he").pronoun.map(|x| x.gender), Some(Some(Gender::Male)));
+        // descriptors that only an organisation takes
+        let d = p("Greek daily Kathimerini");
+        assert_eq!(
+            (d.kind, d.name.as_deref()),
+            (SpeakerKind::Organization, Some("Kathimerini"))
+        );
+        assert_eq!(
+            p("the ruling Democratic Rally").kind,
+            SpeakerKind::Organization
+        );
+        // a title keeps a person a person
+        assert_eq!(p("party chairman Tomas Reyes").kind, SpeakerKind::Person);
     }
 
     #[test]

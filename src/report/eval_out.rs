@@ -78,7 +78,7 @@ fn write_json(
     writeln!(out)
 }
 
-fn write_tables(
+pub(crate) fn write_tables(
     evals: &[TaskEvaluation],
     grids: &[(crate::labels::Task, Vec<GridPoint>)],
     out: &mut dyn Write,
@@ -131,10 +131,14 @@ fn write_tables(
         writeln!(out, "{t}\n")?;
     }
     for e in evals {
-        h(
-            out,
-            &format!("{}: {} (training rows: {})", e.task, e.protocol, e.n_train),
-        )?;
+        let train = if e.n_train == 0 {
+            String::new() // a saved model: its training rows are in the model file
+        } else if e.protocol.contains("cross-validation") {
+            format!(" ({} training rows per fold)", e.n_train)
+        } else {
+            format!(" ({} training rows)", e.n_train)
+        };
+        h(out, &format!("{}: {}{train}", e.task, e.protocol))?;
         let mut t = table(md);
         t.set_header(vec!["label", "precision", "recall", "F1", "support"]);
         for c in &e.report.per_class {

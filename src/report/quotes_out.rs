@@ -118,5 +118,12 @@ fn tables(e: &QuoteEvaluation, errors: bool, out: &mut dyn Write, md: bool) -> s
         }
         writeln!(out, "\nmistakes\n{m}")?;
     }
+    if !e.labels.is_empty() {
+        writeln!(
+            out,
+            "\nstance and sentiment of the matched quotes against the gold labels"
+        )?;
+        super::eval_out::write_tables(&e.labels, &[], out, md)?;
+    }
     Ok(())
 }
