@@ -1017,8 +1017,15 @@ impl<'a> Article<'a> {
         }
         let region_words = (c..end).filter(|&k| f.is_word(k)).count();
         let region_quotes: Vec<usize> = (c..end).filter(|&k| f.is_quote(k)).collect();
+        // where the speakers start: `"…," X and Y, the two negotiators, said` starts at X
+        let speakers_start = co_speakers
+            .iter()
+            .map(|m| m.0)
+            .chain([mention.0, i])
+            .min()
+            .unwrap_or(i);
         let quote_before = {
-            let ms = mention.0.min(i);
+            let ms = speakers_start;
             if ms >= 1 && f.is_quote(ms - 1) {
                 Some(ms - 1)
             } else if ms >= 2
@@ -1053,7 +1060,7 @@ impl<'a> Article<'a> {
                 kind = QuoteKind::Direct;
             } else {
                 // "<content>, officials said." — reported content before the speaker
-                let ms = mention.0.min(i);
+                let ms = speakers_start;
                 if ms < 2 || f.toks[ms - 1].text != "," {
                     return None;
                 }
@@ -2145,6 +2152,34 @@ mod tests {
         // two speakers stay two quotes
         let q = spans("The union and the employers said the deal was fair.");
         assert_eq!(q.len(), 2, "{q:?}");
+    }
+
+    #[test]
+    fn layout_two_speakers_after_a_quote_and_with_appositives() {
+        // the quote before "X and Y, appositive, said" is the content, not the setting after
+        let t = "\u{201c}The lists are final,\u{201d} Miro Dalca and Selin Ozan, the two chief \
+                 negotiators, said in a joint statement.";
+        let mut q = spans(t);
+        q.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(
+            (q[0].0.as_str(), q[0].1.as_str()),
+            ("Miro Dalca", "The lists are final,")
+        );
+        assert_eq!(
+            (q[1].0.as_str(), q[1].1.as_str()),
+            ("Selin Ozan", "The lists are final,")
+        );
+        // "X and his counterpart, Y, said": a role word with a possessive opens an appositive
+        let mut q = spans(
+            "Foreign Minister Oskar Lind and his counterpart, Amira Haddad, said that a \
+             joint commission would begin work in April.",
+        );
+        q.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].0, "Amira Haddad");
+        assert_eq!(q[1].0, "Oskar Lind");
+        assert_eq!(q[1].1, "a joint commission would begin work in April");
     }
 
     #[test]

@@ -476,6 +476,11 @@ const PERSON_ROLES_LIST: &[&str] = &[
     "bishop",
     "rabbi",
     "imam",
+    "counterpart",
+    "colleague",
+    "successor",
+    "predecessor",
+    "aide",
 ];
 
 /// Set of [`PERSON_ROLES_LIST`] words for O(1) lookup.
