@@ -2,8 +2,11 @@
 //!
 //! A speaker's **net stance** is the mean over their quotes of P(favor) − P(against), in [−1, 1];
 //! its 95% interval is the Student-t interval of that mean (none for a single quote), clipped to
-//! [−1, 1]. The speaker's **stance** label is the label with the highest mean probability. Net
-//! sentiment and the sentiment label are defined the same way with positive and negative.
+//! [−1, 1]. The speaker's **stance** label is the label with the highest mean probability, or
+//! [`UNCLEAR`] when the two highest mean probabilities are less than the accumulator's margin apart
+//! ([`DEFAULT_MARGIN`] = 0.10 unless set with [`Accumulator::with_margin`]): a near tie such as
+//! 0.36 / 0.35 / 0.29 is not reported as a stance. Net sentiment and the sentiment label are
+//! defined the same way with positive and negative.
 //!
 //! An [`Accumulator`] keeps only sums, so accumulators built on shards of a corpus
 //! [`merge`](Accumulator::merge) into the same table as one pass over the whole.
@@ -18,6 +21,13 @@ use crate::score::ScoredArticle;
 use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, StudentsT};
 use std::collections::{BTreeMap, BTreeSet};
+
+/// The speaker-level label of a near tie (see [`DEFAULT_MARGIN`]).
+pub const UNCLEAR: &str = "unclear";
+
+/// Default margin between the two highest mean probabilities below which a speaker's label is
+/// [`UNCLEAR`].
+pub const DEFAULT_MARGIN: f64 = 0.10;
 
 /// Run-level speaker renames: `(per-article name, kind) → name in the table`.
 pub type Renames = BTreeMap<(String, SpeakerKind), String>;
@@ -48,7 +58,7 @@ impl Sums {
             *acc += x;
         }
     }
-    fn summary(&self, task: Task) -> Option<TaskSummary> {
+    fn summary(&self, task: Task, margin: f64) -> Option<TaskSummary> {
         if self.n == 0 {
             return None;
         }
@@ -63,8 +73,19 @@ impl Sums {
             let half = t * (var / n).sqrt();
             ((mean - half).max(-1.0), (mean + half).min(1.0))
         });
+        let top = crate::eval::argmax(&probs);
+        let runner_up = (0..3)
+            .filter(|&k| k != top)
+            .map(|k| probs[k])
+            .fold(f64::NEG_INFINITY, f64::max);
+        // a small tolerance so that a gap of exactly the margin (0.50 − 0.40) is not a tie
+        let label = if probs[top] - runner_up < margin - 1e-9 {
+            UNCLEAR.to_string()
+        } else {
+            task.labels()[top].to_string()
+        };
         Some(TaskSummary {
-            label: task.labels()[crate::eval::argmax(&probs)].to_string(),
+            label,
             net: mean,
             interval,
             probabilities: probs,
@@ -75,7 +96,9 @@ impl Sums {
 /// One task's summary for a speaker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TaskSummary {
-    /// Label with the highest mean probability.
+    /// Label with the highest mean probability (one of the task's labels: favor / against /
+    /// neutral or positive / negative / neutral), or [`UNCLEAR`] when the top two mean
+    /// probabilities are less than the margin apart.
     pub label: String,
     /// Mean of P(first label) − P(second label) over the speaker's quotes, in [−1, 1].
     pub net: f64,
@@ -135,15 +158,32 @@ impl SpeakerSums {
 }
 
 /// Running per-speaker sums; merge shards, then [`finish`](Accumulator::finish).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Accumulator {
     speakers: BTreeMap<(String, SpeakerKind), SpeakerSums>,
+    margin: f64,
+}
+
+impl Default for Accumulator {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl Accumulator {
-    /// An empty accumulator.
+    /// An empty accumulator with the [`DEFAULT_MARGIN`].
     pub fn new() -> Self {
-        Self::default()
+        Self {
+            speakers: BTreeMap::new(),
+            margin: DEFAULT_MARGIN,
+        }
+    }
+
+    /// Sets the margin (a probability difference in [0, 1]) between the two highest mean
+    /// probabilities below which a speaker's label is [`UNCLEAR`]; 0 always gives the top label.
+    pub fn with_margin(mut self, margin: f64) -> Self {
+        self.margin = margin;
+        self
     }
 
     /// Adds every quote of a scored article (call once per article: each speaker's article
@@ -220,8 +260,8 @@ impl Accumulator {
                 aliases: s.aliases.into_iter().collect(),
                 articles: s.articles,
                 quotes: s.quotes,
-                stance: s.stance.summary(Task::Stance),
-                sentiment: s.sentiment.summary(Task::Sentiment),
+                stance: s.stance.summary(Task::Stance, self.margin),
+                sentiment: s.sentiment.summary(Task::Sentiment, self.margin),
             })
             .collect();
         rows.sort_by(|a, b| {
@@ -408,6 +448,30 @@ mod tests {
         assert_eq!(lo, -1.0);
         assert!((hi - (-0.65 + 12.706204736 * 0.05)).abs() < 1e-6, "{hi}");
         assert!(t[0].sentiment.is_none());
+    }
+
+    #[test]
+    fn near_ties_are_unclear_unless_the_margin_is_zero() {
+        let a = article(
+            "a",
+            vec![
+                quote("a", "Recep Erdogan", [0.30, 0.40, 0.30]),
+                quote("a", "Recep Erdogan", [0.42, 0.32, 0.26]),
+            ],
+        );
+        // mean probabilities 0.36 / 0.36 / 0.28: a tie between favor and against
+        let mut acc = Accumulator::new();
+        acc.add(&a);
+        assert_eq!(acc.finish()[0].stance.as_ref().unwrap().label, UNCLEAR);
+        let mut acc = Accumulator::new().with_margin(0.0);
+        acc.add(&a);
+        let label = acc.finish()[0].stance.as_ref().unwrap().label.clone();
+        assert!(label == "favor" || label == "against", "{label}");
+        // a gap of exactly the margin is a stance
+        let b = article("b", vec![quote("b", "Ana Ruiz", [0.50, 0.40, 0.10])]);
+        let mut acc = Accumulator::new();
+        acc.add(&b);
+        assert_eq!(acc.finish()[0].stance.as_ref().unwrap().label, "favor");
     }
 
     #[test]

@@ -78,7 +78,8 @@ pub struct VectorizerParams {
     pub lowercase: bool,
     /// Mark negation scopes with `NOT_`. Default true.
     pub negation: bool,
-    /// Replace capitalised words that do not start a sentence with `<name>`. Default true.
+    /// Replace the speaker's mention with `<speaker>` and other capitalised words that do not
+    /// start a sentence with `<name>`. Default true; false keeps every name as a term.
     pub mask_names: bool,
     /// Also use character n-grams of each word (padded with spaces, as scikit-learn's
     /// `analyzer="char_wb"`), with n in this range; terms are prefixed `c:`. Default none.
@@ -160,8 +161,8 @@ fn normalize(word: &str, lowercase: bool) -> Cow<'_, str> {
     Cow::Owned(if lowercase { w.to_lowercase() } else { w })
 }
 
-/// The words of a unit: tokens with the speaker's mention replaced by `<speaker>`, other names by
-/// `<name>` (if `mask_names`), numbers by `<num>`, lowercased, negation-marked, and punctuation
+/// The words of a unit: tokens with the speaker's mention replaced by `<speaker>` and other names
+/// by `<name>` (both if `mask_names`), numbers by `<num>`, lowercased, negation-marked, and punctuation
 /// dropped except `?` and `!`. Terms are built from these.
 pub fn words<'a>(params: &VectorizerParams, unit: &Unit<'a>) -> Vec<Cow<'a, str>> {
     let tokens = tokenize(unit.text);
@@ -169,10 +170,11 @@ pub fn words<'a>(params: &VectorizerParams, unit: &Unit<'a>) -> Vec<Cow<'a, str>
     let mut prev_punct_initial = true; // sentence-initial context for name masking
     let mut last_mask: Option<usize> = None;
     for t in &tokens {
-        if let Some(mi) = unit
-            .masks
-            .iter()
-            .position(|&(s, e)| t.start < e && t.end > s)
+        if params.mask_names
+            && let Some(mi) = unit
+                .masks
+                .iter()
+                .position(|&(s, e)| t.start < e && t.end > s)
         {
             if last_mask != Some(mi) {
                 words.push(Cow::Borrowed(SPEAKER_TOKEN));
@@ -521,6 +523,17 @@ mod tests {
                 "NOT_useful"
             ]
         );
+        // without masking, the speaker's mention and other names are terms like any other
+        let kept = analyze(
+            &VectorizerParams {
+                ngram_range: (1, 1),
+                mask_names: false,
+                ..p()
+            },
+            &unit,
+        );
+        assert_eq!(kept[0], "khamenei");
+        assert_eq!(kept[4], "washington");
     }
 
     #[test]

@@ -88,7 +88,8 @@ struct ParamArgs {
     /// Do not mark negation scopes.
     #[arg(long)]
     no_negation: bool,
-    /// Do not replace capitalised names with a placeholder.
+    /// Keep names as terms: neither the speaker's mention nor other capitalised names are
+    /// replaced with a placeholder.
     #[arg(long)]
     no_name_mask: bool,
     /// Add character n-grams of each word, e.g. `3-5` (scikit-learn's char_wb analyzer).
@@ -180,6 +181,20 @@ struct ScoreArgs {
     /// Only these speaker kinds (comma-separated: person, group, organization, state, unknown).
     #[arg(long, value_delimiter = ',')]
     kind: Vec<standpoint::SpeakerKind>,
+    /// A speaker's stance or sentiment is `unclear` when its two highest mean probabilities are
+    /// less than this apart (0 always reports the top label).
+    #[arg(long, default_value_t = standpoint::aggregate::DEFAULT_MARGIN, value_parser = parse_margin)]
+    margin: f64,
+}
+
+/// A margin in [0, 1].
+fn parse_margin(s: &str) -> std::result::Result<f64, String> {
+    let m: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if (0.0..=1.0).contains(&m) {
+        Ok(m)
+    } else {
+        Err(format!("{m} is outside [0, 1]"))
+    }
 }
 
 #[derive(Args)]
@@ -373,7 +388,7 @@ fn score(args: &ScoreArgs) -> Result<()> {
     } else {
         None
     };
-    let mut acc = Accumulator::new();
+    let mut acc = Accumulator::new().with_margin(args.margin);
     let mut by_article = Vec::new();
     let mut seen_ids: HashSet<String> = HashSet::new();
     let (mut n_articles, mut n_quotes, mut skipped) = (0usize, 0usize, 0usize);
@@ -410,7 +425,7 @@ fn score(args: &ScoreArgs) -> Result<()> {
             n_quotes += s.quotes.len();
             acc.add(&s);
             if args.by_article {
-                let mut one = Accumulator::new();
+                let mut one = Accumulator::new().with_margin(args.margin);
                 one.add(&s);
                 by_article.push(ArticleTable {
                     article: s.id.clone(),

@@ -17,7 +17,11 @@ fn gold_set_quote_f1_and_speaker_accuracy() {
     eprintln!(
         "gold set: quote F1 {f1:.3} (overlap >= 0.5), {exact:.3} (exact); speaker accuracy {speaker:.3}; pronouns {pronoun:.3}"
     );
-    assert!(f1 >= 0.90, "quote F1 {f1}");
+    // measured: overlap F1 0.956, exact 0.935, speaker 0.957, pronouns 0.909. The floor
+    // is 0.90; these guards sit a little under the measured numbers so a regression shows.
+    assert!(f1 >= 0.94, "quote F1 {f1}");
+    assert!(exact >= 0.92, "exact-span quote F1 {exact}");
+    assert!(pronoun >= 0.85, "pronoun resolution {pronoun}");
     // end to end: stance and sentiment of the matched quotes against the gold labels, beside
     // the majority baseline of the same run
     let labels = v["labels"]
@@ -33,7 +37,7 @@ fn gold_set_quote_f1_and_speaker_accuracy() {
         assert!(n >= 300, "{task}: {n} matched quotes");
         assert!(m >= base + 0.25, "{task}: macro-F1 {m} vs majority {base}");
     }
-    assert!(speaker >= 0.90, "speaker accuracy {speaker}");
+    assert!(speaker >= 0.94, "speaker accuracy {speaker}");
     assert_eq!(
         v["scare_quotes_extracted"], 0,
         "scare quotes and titles are not speech"

@@ -55,7 +55,19 @@ fn json_schema_and_byte_offsets() {
             ["person", "group", "organization", "state", "unknown"]
                 .contains(&s["kind"].as_str().unwrap())
         );
-        assert!(["favor", "against", "neutral"].contains(&s["stance"].as_str().unwrap()));
+        let label = s["stance"].as_str().unwrap();
+        assert!(["favor", "against", "neutral", "unclear"].contains(&label));
+        // the label is the top mean probability, or `unclear` when the top two are < 0.10 apart
+        let mut p: Vec<(f64, &str)> = ["favor", "against", "neutral"]
+            .iter()
+            .map(|k| (s["stance_probabilities"][k].as_f64().unwrap(), *k))
+            .collect();
+        p.sort_by(|a, b| b.0.total_cmp(&a.0));
+        if p[0].0 - p[1].0 < 0.1 - 1e-9 {
+            assert_eq!(label, "unclear", "{s}");
+        } else {
+            assert_eq!(label, p[0].1, "{s}");
+        }
     }
     let total: u64 = speakers.iter().map(|s| s["quotes"].as_u64().unwrap()).sum();
     assert_eq!(total as usize, quotes.len());
@@ -166,6 +178,19 @@ fn bad_inputs_fail_cleanly() {
 
     let o = run(&["score", path_str(&d("missing.txt"))]);
     assert_clean_failure(&o, "missing.txt: no such file or folder");
+
+    let o = run(&[
+        "score",
+        "--margin",
+        "1.5",
+        "examples/harbour-strike-talks.txt",
+    ]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("1.5 is outside [0, 1]"),
+        "{}",
+        stderr(&o)
+    );
 
     std::fs::write(d("empty.txt"), "\n  \n").unwrap();
     let o = run(&["score", path_str(&d("empty.txt"))]);

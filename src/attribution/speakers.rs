@@ -76,6 +76,9 @@ pub struct MentionInfo {
     /// The mention starts with "the" or a possessive ("the minister", "its head"): it refers
     /// back to someone already in the text.
     pub definite: bool,
+    /// The mention starts with a personal possessive ("his legal team", "their union"): it
+    /// belongs to a person or group, so it is not resolved to the latest organisation.
+    pub possessed: bool,
 }
 
 /// Lowercase words before a name that make it an organisation's ("daily Kathimerini").
@@ -255,18 +258,218 @@ fn is_role_word(lower: &str) -> bool {
         || lexicon::ORGANIZATION_HEADS.contains(&lower)
 }
 
+/// Words that open a post-modifier of a role or group noun: "officials familiar with the
+/// talks", "diplomats involved in the negotiations", "people briefed on the plan".
+pub const POSTMODIFIERS: &[&str] = &[
+    "familiar",
+    "involved",
+    "briefed",
+    "close",
+    "knowledgeable",
+    "participating",
+];
+
+/// Prepositions that may follow a [`POSTMODIFIERS`] word.
+const POSTMODIFIER_LINKS: &[&str] = &["with", "in", "on", "to", "about"];
+
+/// The end (exclusive) of a post-modifier starting at `i` ("familiar with the talks"), when
+/// `toks[i - 1]` is a role or group noun: a link preposition and a short noun phrase of at most
+/// six words, ending before punctuation, a verb-like cue or `limit`.
+pub fn postmodifier_end(toks: &[Token<'_>], i: usize, limit: usize) -> Option<usize> {
+    let limit = limit.min(toks.len());
+    if i == 0
+        || i + 1 >= limit
+        || !POSTMODIFIERS.contains(&&*low(toks[i].text))
+        || !is_role_word(&low(toks[i - 1].text))
+        || !POSTMODIFIER_LINKS.contains(&&*low(toks[i + 1].text))
+    {
+        return None;
+    }
+    let mut j = i + 2;
+    while j < limit
+        && j - i < 8
+        && toks[j].kind == TokenKind::Word
+        && lexicon::cue(&low(toks[j].text)).is_none()
+        && !matches!(&*low(toks[j].text), "that" | "and" | "but" | "who")
+    {
+        j += 1;
+    }
+    (j > i + 2).then_some(j)
+}
+
+/// Capitalised adjectives that open a sentence before a name and are not part of it:
+/// "Neighbouring Halvany said", "Embattled Prime Minister …".
+const LEADING_ADJECTIVES: &[&str] = &[
+    "neighbouring",
+    "neighboring",
+    "embattled",
+    "outgoing",
+    "incoming",
+    "fellow",
+    "rival",
+    "veteran",
+];
+
+/// A word ending in "-ing" that is a reporting verb or is followed by a preposition or an
+/// article ("Refusing to", "Speaking with", "Citing the").
+fn is_clause_gerund(toks: &[Token<'_>], i: usize) -> bool {
+    let l = low(toks[i].text);
+    l.ends_with("ing")
+        && (lexicon::cue(&l).is_some()
+            || toks.get(i + 1).is_some_and(|t| {
+                matches!(
+                    t.text,
+                    "to" | "with"
+                        | "on"
+                        | "in"
+                        | "at"
+                        | "for"
+                        | "a"
+                        | "an"
+                        | "the"
+                        | "that"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                )
+            }))
+}
+
+/// A plural group noun ("importers", "officials"), any case.
+pub fn is_group_head(t: &Token<'_>) -> bool {
+    lexicon::GROUP_ROLES.contains(&&*low(t.text))
+}
+
+/// A lowercase word that can modify a role noun ("summit" in "the summit president"): letters
+/// and hyphens, not a reporting verb, function word, adverb, past form or gerund.
+fn is_plain_modifier(t: &Token<'_>) -> bool {
+    let l = low(t.text);
+    t.kind == TokenKind::Word
+        && t.text.chars().all(|c| c.is_lowercase() || c == '-')
+        && t.text.chars().count() >= 3
+        && !l.ends_with("ed")
+        && !l.ends_with("ly")
+        && !l.ends_with("ing")
+        && lexicon::cue(&l).is_none()
+        && !is_determiner(&l)
+        && !matches!(
+            &*l,
+            "and" | "but" | "the" | "for" | "with" | "from" | "that" | "who" | "was" | "were"
+                | "has" | "have" | "had" | "are" | "also" | "not" | "now" | "then" | "into"
+                | "over" | "after" | "before" | "about" | "than" | "this" | "these" | "those"
+                | "all" | "both" | "each" | "any" | "some" | "many" | "most" | "other" | "such"
+                // "the way people think", "the time officials need"
+                | "way" | "time" | "day" | "year" | "moment" | "reason" | "thing" | "place"
+                | "number" | "kind" | "sort" | "rest" | "majority" | "more" | "less" | "few"
+        )
+}
+
+/// A capitalised word shaped like a nationality adjective ("Tessalian", "Japanese", "British",
+/// "Israeli") that is not itself a state name.
+fn is_demonym_shaped(t: &Token<'_>) -> bool {
+    t.kind == TokenKind::Word
+        && t.is_capitalized()
+        && !lexicon::STATES.contains_key(t.text)
+        && ["ian", "ean", "an", "ese", "ish", "i"]
+            .iter()
+            .any(|e| t.text.ends_with(e))
+        && t.text.chars().count() >= 4
+}
+
+/// A lowercase noun modifying a group noun after a nationality adjective: "rice" in
+/// "Tessalian rice farmers", "nuclear" in "Iranian nuclear negotiators".
+fn is_compound_modifier(toks: &[Token<'_>], i: usize) -> bool {
+    let t = &toks[i];
+    let l = low(t.text);
+    i >= 1
+        && i + 1 < toks.len()
+        && t.kind == TokenKind::Word
+        && t.text.chars().all(|c| c.is_lowercase() || c == '-')
+        && t.text.chars().count() >= 3
+        && !l.ends_with("ed")
+        && !l.ends_with("ly")
+        && !l.ends_with("ing")
+        && lexicon::cue(&l).is_none()
+        && !is_determiner(&l)
+        && !matches!(
+            &*l,
+            "and"
+                | "but"
+                | "the"
+                | "for"
+                | "with"
+                | "from"
+                | "that"
+                | "who"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "are"
+                | "also"
+                | "not"
+                | "now"
+                | "then"
+        )
+        && lexicon::GROUP_ROLES.contains(&&*low(toks[i + 1].text))
+        && is_demonym_shaped(&toks[i - 1])
+}
+
 /// A capitalised word that can be part of a name (not a function word).
 pub fn is_name_token(t: &Token<'_>, sentence_initial: bool) -> bool {
-    if t.kind != TokenKind::Word || !t.is_capitalized() {
+    if t.kind != TokenKind::Word || !(t.is_capitalized() || is_particle_name(t.text)) {
         return false;
     }
     if lexicon::NOT_NAMES.contains(&t.text) {
+        return false;
+    }
+    // "You're", "It's", "We'll": a pronoun with a contraction
+    if let Some((a, _)) = t.text.split_once(['\'', '\u{2019}'])
+        && lexicon::pronoun(&low(a)).is_some()
+    {
         return false;
     }
     if sentence_initial && lexicon::cue(&low(t.text)).is_some() {
         return false;
     }
     true
+}
+
+/// Lowercase particles inside personal names: "Ursula von der Leyen", "Luiz Inácio Lula da
+/// Silva", "Mohammed bin Salman".
+const NAME_PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "da", "das", "do", "dos", "di", "del", "della", "du", "la",
+    "le", "bin", "ibn", "al", "el", "ben", "ter", "ten",
+];
+
+/// A hyphenated name with a lowercase Arabic article or patronymic: "el-Sisi", "al-Assad",
+/// "bin-Zayed".
+fn is_particle_name(text: &str) -> bool {
+    text.split_once('-').is_some_and(|(p, rest)| {
+        matches!(
+            p,
+            "el" | "al" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "bin" | "ibn" | "abu"
+        ) && rest.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// A lowercase name particle between two name tokens, possibly beside another particle
+/// ("von der Leyen").
+fn is_inner_particle(toks: &[Token<'_>], i: usize) -> bool {
+    let particle = |k: usize| NAME_PARTICLES.contains(&toks[k].text);
+    if !particle(i) {
+        return false;
+    }
+    let left = (i.saturating_sub(2)..i)
+        .rev()
+        .take_while(|&k| k + 1 == i || particle(k + 1))
+        .any(|k| is_name_token(&toks[k], false));
+    let right = (i + 1..(i + 3).min(toks.len()))
+        .take_while(|&k| k == i + 1 || particle(k - 1))
+        .any(|k| is_name_token(&toks[k], false));
+    left && right
 }
 
 fn is_possessive(t: &Token<'_>) -> bool {
@@ -294,27 +497,46 @@ pub fn np_before(toks: &[Token<'_>], end: usize, floor: usize) -> Option<(usize,
     // "Name, a ward sister at St Mary's, said" / "The union, which represents 4,000 nurses, said"
     if toks[e - 1].text == "," {
         let inner_end = e - 1;
-        let lo = inner_end.saturating_sub(16).max(floor);
-        let open = (lo..inner_end).rev().find(|&k| toks[k].text == ",")?;
-        let inner = &toks[open + 1..inner_end];
-        let plausible = !inner.is_empty()
-            && inner.len() <= 15
-            && inner.iter().all(|t| {
-                t.kind != TokenKind::Punct
-                    || matches!(
-                        t.text,
-                        "'s" | "\u{2019}s" | "-" | "." | "'" | "\u{2019}" | "&"
-                    )
-            })
-            && inner.iter().all(|t| lexicon::cue(&low(t.text)).is_none());
-        if plausible && let Some((os, _)) = np_simple_before(toks, open, floor) {
-            let os_ok =
-                os == floor || !toks[os - 1].is_wordlike() || is_clause_opener(&toks[os - 1]);
-            if os_ok {
-                return Some((os, inner_end));
+        let plausible = |inner: &[Token<'_>]| {
+            !inner.is_empty()
+                && inner.len() <= 15
+                && inner.iter().all(|t| {
+                    t.kind != TokenKind::Punct
+                        || matches!(
+                            t.text,
+                            "'s" | "\u{2019}s" | "-" | "." | "'" | "\u{2019}" | "&"
+                        )
+                })
+                && inner.iter().all(|t| lexicon::cue(&low(t.text)).is_none())
+        };
+        // one appositive ("Name, the mayor of Lusa,") or two ("Name, the mayor of Lusa, the
+        // valley's largest town,")
+        let mut seg_end = inner_end;
+        let mut found: Option<(usize, usize)> = None;
+        for level in 0..2 {
+            let lo = seg_end.saturating_sub(16).max(floor);
+            let Some(open) = (lo..seg_end).rev().find(|&k| toks[k].text == ",") else {
+                break;
+            };
+            if !plausible(&toks[open + 1..seg_end]) {
+                break;
             }
+            if let Some((os, _)) = np_simple_before(toks, open, floor) {
+                let os_ok =
+                    os == floor || !toks[os - 1].is_wordlike() || is_clause_opener(&toks[os - 1]);
+                if os_ok && level == 0 {
+                    found = Some((os, inner_end));
+                    // a role phrase may itself be the second appositive of a name before it
+                    if !is_determiner(toks[os].text) {
+                        break;
+                    }
+                } else if os_ok && is_name_token(&toks[os], false) {
+                    return Some((os, inner_end));
+                }
+            }
+            seg_end = open;
         }
-        return None;
+        return found;
     }
     let (s, e2) = np_simple_before(toks, e, floor)?;
     e = e2;
@@ -388,6 +610,12 @@ fn np_simple_before(toks: &[Token<'_>], end: usize, floor: usize) -> Option<(usi
                 s -= 2;
                 continue;
             }
+            // "the convention's secretary-general": a common-noun possessor after a determiner
+            if s >= 3 + floor && is_plain_modifier(&toks[s - 2]) && is_determiner(toks[s - 3].text)
+            {
+                s -= 3;
+                break;
+            }
             break;
         }
         if is_name_token(t, s - 1 == floor)
@@ -395,6 +623,49 @@ fn np_simple_before(toks: &[Token<'_>], end: usize, floor: usize) -> Option<(usi
                 && (NP_MODIFIERS.contains(&&*l)
                     || lexicon::TITLES.contains(&&*l)
                     || is_role_word(&l)))
+        {
+            s -= 1;
+            continue;
+        }
+        // "the summit president", "the island's fisheries minister": one or two lowercase
+        // nouns between a determiner or possessive and a role head
+        if is_role_word(&low(toks[end - 1].text)) && is_plain_modifier(t) {
+            let mut b = s - 1;
+            if b > floor + 1 && is_plain_modifier(&toks[b - 1]) {
+                b -= 1;
+            }
+            if b > floor
+                && (is_determiner(toks[b - 1].text)
+                    || is_possessive(&toks[b - 1])
+                    || is_plural_possessive(toks, b - 1))
+            {
+                s = b;
+                continue;
+            }
+        }
+        // "Tessalian rice farmers"
+        if s > floor + 1 && s == end - 1 && is_compound_modifier(toks, s - 1) {
+            s -= 1;
+            continue;
+        }
+        // "von der Leyen", "Lula da Silva"
+        if s > floor + 1 && is_inner_particle(toks, s - 1) {
+            s -= 1;
+            continue;
+        }
+        // "President Abdel Fattah el-Sisi of Egypt": a personal name followed by its country
+        if l == "of"
+            && s >= 2 + floor
+            && is_name_token(&toks[s - 2], false)
+            && !lexicon::STATES.contains_key(toks[s - 2].text)
+            && lexicon::STATES.contains_key(
+                toks[s..end]
+                    .iter()
+                    .map(|t| t.text)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .as_str(),
+            )
         {
             s -= 1;
             continue;
@@ -448,6 +719,11 @@ pub fn np_after(toks: &[Token<'_>], start: usize, limit: usize) -> Option<(usize
     while i < limit && is_determiner(toks[i].text) {
         i += 1;
     }
+    // "Refusing to give up power, …", "Speaking to reporters, …": a capitalised gerund opens a
+    // clause, not a name
+    if i < limit && toks[i].is_capitalized() && is_clause_gerund(toks, i) {
+        return None;
+    }
     let body_start = i;
     while i < limit {
         let t = &toks[i];
@@ -458,6 +734,8 @@ pub fn np_after(toks: &[Token<'_>], start: usize, limit: usize) -> Option<(usize
                     || lexicon::TITLES.contains(&&*l)
                     || is_role_word(&l)))
             || ((is_possessive(t) || is_plural_possessive(toks, i)) && i > body_start)
+            || (i > body_start && i + 1 < limit && is_inner_particle(toks, i))
+            || (i > body_start && i + 1 < limit && is_compound_modifier(toks, i))
         {
             i += 1;
         } else {
@@ -484,10 +762,22 @@ pub fn np_after(toks: &[Token<'_>], start: usize, limit: usize) -> Option<(usize
         let k0 = j;
         while j < limit && (is_name_token(&toks[j], false) || is_role_word(&low(toks[j].text))) {
             j += 1;
+            // "the Group of Southern Nations": a linking word inside a capitalised name
+            if j + 1 < limit
+                && matches!(toks[j].text, "of" | "for" | "and" | "&")
+                && is_name_token(&toks[j - 1], false)
+                && is_name_token(&toks[j + 1], false)
+            {
+                j += 1;
+            }
         }
         if j > k0 {
             i = j;
         }
+    }
+    // "officials involved in the talks"
+    if let Some(j) = postmodifier_end(toks, i, limit) {
+        return Some((start, j));
     }
     // appositive role: ", the union leader,"
     if i + 1 < limit && toks[i].text == "," {
@@ -530,6 +820,7 @@ pub fn parse_mention(toks: &[Token<'_>]) -> MentionInfo {
             pronoun: Some(p),
             head,
             definite: false,
+            possessed: false,
         };
     }
     // split appositive segments at commas; pick the segment holding a personal name if any
@@ -555,6 +846,14 @@ pub fn parse_mention(toks: &[Token<'_>]) -> MentionInfo {
             (Some(b), SpeakerKind::Person) => {
                 b.kind != SpeakerKind::Person || (b.name.is_none() && info.name.is_some())
             }
+            // "his employer, the Lestovian Daily Courier": a named organisation beats a bare role
+            (Some(b), SpeakerKind::Organization | SpeakerKind::State) => {
+                b.name.is_none()
+                    && !b.label.chars().next().is_some_and(char::is_uppercase)
+                    && matches!(b.kind, SpeakerKind::Person | SpeakerKind::Organization)
+                    && info.name.is_some()
+                    && info.label.chars().next().is_some_and(char::is_uppercase)
+            }
             _ => false,
         };
         if better {
@@ -562,6 +861,9 @@ pub fn parse_mention(toks: &[Token<'_>]) -> MentionInfo {
         }
     }
     let mut info = best.unwrap_or_else(|| parse_segment(toks));
+    info.possessed = toks
+        .first()
+        .is_some_and(|t| matches!(&*low(t.text), "his" | "her" | "their" | "our"));
     info.definite = toks.first().is_some_and(|t| {
         matches!(
             &*low(t.text),
@@ -657,6 +959,18 @@ const SPOKES: &[&str] = &[
 ];
 
 fn parse_segment(seg: &[Token<'_>]) -> MentionInfo {
+    // "Neighbouring Halvany": a sentence-opening adjective is not part of the name
+    if seg.len() > 1 && LEADING_ADJECTIVES.contains(&&*low(seg[0].text)) {
+        return parse_segment(&seg[1..]);
+    }
+    // "officials familiar with the talks": kind and head from the noun, label from the whole
+    if let Some(k) = (1..seg.len()).find(|&k| postmodifier_end(seg, k, seg.len()).is_some()) {
+        let mut info = parse_segment(&seg[..k]);
+        if info.name.is_none() {
+            info.label = label_of(seg);
+        }
+        return info;
+    }
     // "a spokesperson for the State Department" → the State Department
     if let Some(k) = seg.iter().position(|t| t.text == "of" || t.text == "for")
         && k > 0
@@ -698,6 +1012,23 @@ fn parse_segment(seg: &[Token<'_>]) -> MentionInfo {
         }
         n < seg.len() && n > 0 && lexicon::TITLES.contains(&&*low(seg[n - 1].text))
     };
+    // "President Abdel Fattah el-Sisi of Egypt": a person followed by their country
+    if let Some(k) = seg.iter().rposition(|t| t.text == "of")
+        && k > 0
+        && lexicon::STATES.contains_key(
+            seg[k + 1..]
+                .iter()
+                .map(|t| t.text)
+                .collect::<Vec<_>>()
+                .join(" ")
+                .as_str(),
+        )
+    {
+        let info = parse_segment(&seg[..k]);
+        if info.kind == SpeakerKind::Person && info.name.is_some() {
+            return info;
+        }
+    }
     // "the Chamber of Commerce", "a spokesperson for the ministry": the head precedes of/for
     if let Some(k) = seg.iter().position(|t| t.text == "of" || t.text == "for")
         && k > 0
@@ -726,13 +1057,26 @@ fn parse_segment(seg: &[Token<'_>]) -> MentionInfo {
     while name_start > 0 {
         let t = words[name_start - 1];
         let l = low(t.text);
+        // a capitalised organisation head inside a name: "Lestovian Daily Courier"
+        let inner_org_head = name_start + 1 == words.len()
+            && name_start > 1
+            && lexicon::ORGANIZATION_HEADS.contains(&&*l)
+            && is_name_token(words[name_start - 2], false);
         let is_name_part = is_name_token(t, false)
             && !lexicon::TITLES.contains(&&*l)
-            && !lexicon::ORGANIZATION_HEADS.contains(&&*l)
+            && (inner_org_head || !lexicon::ORGANIZATION_HEADS.contains(&&*l))
             && !lexicon::GROUP_ROLES.contains(&&*l)
             && !lexicon::PERSON_ROLES.contains(&&*l)
             && !is_possessive(t);
-        if is_name_part {
+        // "von der Leyen": a particle inside the run, with a name (or "von") before it
+        let left_is_name = |k: usize| k > 0 && is_name_token(words[k - 1], false);
+        let is_particle = name_start < words.len()
+            && NAME_PARTICLES.contains(&t.text)
+            && (left_is_name(name_start - 1)
+                || (name_start >= 2
+                    && NAME_PARTICLES.contains(&words[name_start - 2].text)
+                    && left_is_name(name_start - 2)));
+        if is_name_part || is_particle {
             name_start -= 1;
         } else {
             break;
@@ -762,6 +1106,7 @@ fn parse_segment(seg: &[Token<'_>]) -> MentionInfo {
             pronoun: None,
             head,
             definite: false,
+            possessed: false,
         };
     }
     if !name_run.is_empty() {
@@ -777,6 +1122,7 @@ fn parse_segment(seg: &[Token<'_>]) -> MentionInfo {
                 pronoun: None,
                 head,
                 definite: false,
+                possessed: false,
             };
         }
         if is_known_org {
@@ -789,6 +1135,7 @@ fn parse_segment(seg: &[Token<'_>]) -> MentionInfo {
                 pronoun: None,
                 head,
                 definite: false,
+                possessed: false,
             };
         }
         let acronym = name_run.len() == 1
@@ -806,14 +1153,18 @@ fn parse_segment(seg: &[Token<'_>]) -> MentionInfo {
                 pronoun: None,
                 head,
                 definite: false,
+                possessed: false,
             };
         }
         // "Greek daily Kathimerini", "energy firm Energean", "the ruling Democratic Rally": a
         // descriptor that only an organisation takes
         let org_descriptor = titles.is_empty()
-            && words[..name_start]
+            && (words[..name_start]
                 .iter()
-                .any(|t| ORG_DESCRIPTORS.contains(&&*low(t.text)));
+                .any(|t| ORG_DESCRIPTORS.contains(&&*low(t.text)))
+                || name_run[..name_run.len() - 1]
+                    .iter()
+                    .any(|w| lexicon::ORGANIZATION_HEADS.contains(&&*low(w))));
         return MentionInfo {
             kind: if org_descriptor {
                 SpeakerKind::Organization
@@ -827,6 +1178,7 @@ fn parse_segment(seg: &[Token<'_>]) -> MentionInfo {
             pronoun: None,
             head,
             definite: false,
+            possessed: false,
         };
     }
     // no personal name: organisation, group, role or state phrase
@@ -848,6 +1200,7 @@ fn parse_segment(seg: &[Token<'_>]) -> MentionInfo {
             pronoun: None,
             head,
             definite: false,
+            possessed: false,
         };
     } else {
         SpeakerKind::Unknown
@@ -864,6 +1217,7 @@ fn parse_segment(seg: &[Token<'_>]) -> MentionInfo {
         pronoun: None,
         head,
         definite: false,
+        possessed: false,
     }
 }
 
@@ -1083,11 +1437,20 @@ impl Registry {
                             && e.canonical.chars().next().is_some_and(char::is_uppercase)
                             && e.canonical.to_lowercase().contains(&info.head)
                     })
+                    // "the government" is a country's government, not the latest organisation;
+                    // "his legal team" is not an organisation named before
                     .or_else(|| {
-                        by_recency(&|e: &Entity| {
-                            e.kind == SpeakerKind::Organization
-                                && e.canonical.chars().next().is_some_and(char::is_uppercase)
-                        })
+                        (!info.possessed
+                            && !matches!(
+                                info.head.as_str(),
+                                "government" | "administration" | "regime" | "cabinet"
+                            ))
+                        .then(|| {
+                            by_recency(&|e: &Entity| {
+                                e.kind == SpeakerKind::Organization
+                                    && e.canonical.chars().next().is_some_and(char::is_uppercase)
+                            })
+                        })?
                     })
                 })?
             }),
@@ -1207,6 +1570,14 @@ mod tests {
             np_before_text("On Monday, a spokesperson for the ministry"),
             "a spokesperson for the ministry"
         );
+        assert_eq!(
+            np_before_text("At the summit, President Abdel Fattah el-Sisi of Egypt"),
+            "President Abdel Fattah el-Sisi of Egypt"
+        );
+        assert_eq!(
+            np_before_text("Meanwhile Ursula von der Leyen"),
+            "Ursula von der Leyen"
+        );
     }
 
     #[test]
@@ -1237,6 +1608,19 @@ mod tests {
         );
         // a title keeps a person a person
         assert_eq!(p("party chairman Tomas Reyes").kind, SpeakerKind::Person);
+        // name particles, and a person's country after "of"
+        let s = p("AU chairperson President Abdel Fattah el-Sisi of Egypt");
+        assert_eq!(
+            (s.kind, s.name.as_deref()),
+            (SpeakerKind::Person, Some("Abdel Fattah el-Sisi"))
+        );
+        assert_eq!(
+            p("Commission President Ursula von der Leyen")
+                .name
+                .as_deref(),
+            Some("Ursula von der Leyen")
+        );
+        assert_eq!(p("the Bank of England").kind, SpeakerKind::Organization);
     }
 
     #[test]
