@@ -6,14 +6,19 @@ use standpoint::features::Unit;
 use standpoint::labelled::{self, Columns};
 use standpoint::model::{Model, TrainParams};
 
-#[test]
-fn shipped_model_matches_its_training_data() {
-    let data = labelled::read(
+/// The shipped training data, `training_data/negotiation.csv`.
+fn shipped_data() -> labelled::Dataset {
+    labelled::read(
         &root().join("training_data/negotiation.csv"),
         &Columns::default(),
         None,
     )
-    .unwrap();
+    .unwrap()
+}
+
+#[test]
+fn shipped_model_matches_its_training_data() {
+    let data = shipped_data();
     let model =
         Model::load(&root().join("models/negotiation.json")).expect("the shipped model loads");
     assert_eq!(
@@ -30,12 +35,7 @@ fn shipped_model_matches_its_training_data() {
 fn shipped_model_is_what_train_gives_today() {
     // Training masks the speaker mentions that attribution finds, so an attribution change can
     // change the model without any change to the data: retrain and commit when this fails.
-    let data = labelled::read(
-        &root().join("training_data/negotiation.csv"),
-        &Columns::default(),
-        None,
-    )
-    .unwrap();
+    let data = shipped_data();
     let shipped = Model::load(&root().join("models/negotiation.json")).unwrap();
     let mut fresh = Model::train(&data, &shipped.params).unwrap();
     fresh.cross_validation = shipped.cross_validation.clone();
@@ -49,12 +49,7 @@ fn shipped_model_is_what_train_gives_today() {
 
 #[test]
 fn shipped_data_meets_the_labelling_floor() {
-    let data = labelled::read(
-        &root().join("training_data/negotiation.csv"),
-        &Columns::default(),
-        None,
-    )
-    .unwrap();
+    let data = shipped_data();
     assert!(data.rows.len() >= 1200, "{} rows", data.rows.len());
     let c = data.counts(standpoint::Task::Stance);
     let n: usize = c.iter().sum();

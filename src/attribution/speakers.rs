@@ -380,39 +380,9 @@ fn is_demonym_shaped(t: &Token<'_>) -> bool {
 /// A lowercase noun modifying a group noun after a nationality adjective: "rice" in
 /// "Tessalian rice farmers", "nuclear" in "Iranian nuclear negotiators".
 fn is_compound_modifier(toks: &[Token<'_>], i: usize) -> bool {
-    let t = &toks[i];
-    let l = low(t.text);
     i >= 1
         && i + 1 < toks.len()
-        && t.kind == TokenKind::Word
-        && t.text.chars().all(|c| c.is_lowercase() || c == '-')
-        && t.text.chars().count() >= 3
-        && !l.ends_with("ed")
-        && !l.ends_with("ly")
-        && !l.ends_with("ing")
-        && lexicon::cue(&l).is_none()
-        && !is_determiner(&l)
-        && !matches!(
-            &*l,
-            "and"
-                | "but"
-                | "the"
-                | "for"
-                | "with"
-                | "from"
-                | "that"
-                | "who"
-                | "was"
-                | "were"
-                | "has"
-                | "have"
-                | "had"
-                | "are"
-                | "also"
-                | "not"
-                | "now"
-                | "then"
-        )
+        && is_plain_modifier(&toks[i])
         && lexicon::GROUP_ROLES.contains(&&*low(toks[i + 1].text))
         && is_demonym_shaped(&toks[i - 1])
 }
