@@ -334,6 +334,17 @@ impl AliasMap {
                     message: "empty value".into(),
                 });
             }
+            // a pronoun is resolved per article; as an alias it would capture every "they"
+            if crate::attribution::lexicon::pronoun(&alias.to_lowercase()).is_some() {
+                return Err(crate::Error::BadRecord {
+                    path: path.to_path_buf(),
+                    line: n as u64 + 2,
+                    field: "field `alias`: ".into(),
+                    message: format!(
+                        "`{alias}` is a pronoun; pronouns are resolved within each article and cannot be aliased"
+                    ),
+                });
+            }
             let kind = match k
                 .and_then(|k| rec.get(k))
                 .map(str::trim)
@@ -521,5 +532,8 @@ mod tests {
                 .to_string()
                 .contains("missing column `alias`")
         );
+        std::fs::write(&p, "alias,canonical\nThey,Cairo foreign ministers\n").unwrap();
+        let e = AliasMap::read(&p).unwrap_err().to_string();
+        assert!(e.contains(":2: field `alias`: `They` is a pronoun"), "{e}");
     }
 }

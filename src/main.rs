@@ -175,7 +175,7 @@ struct ScoreArgs {
     /// Skip unreadable, empty or binary articles with a warning instead of stopping.
     #[arg(long)]
     skip_bad: bool,
-    /// Merge or split speakers by hand: a CSV with columns alias,canonical.
+    /// Merge or split speakers by hand: a CSV with header alias,canonical or alias,canonical,kind.
     #[arg(long)]
     alias: Option<PathBuf>,
     /// Only these speaker kinds (comma-separated: person, group, organization, state, unknown).

@@ -341,3 +341,34 @@ fn by_article_csv_has_per_article_and_overall_rows_and_skip_bad_continues() {
     assert!(per_article >= 4);
     assert_eq!(per_article, overall);
 }
+
+#[test]
+fn alias_file_merges_speakers_across_articles() {
+    let rows = |args: &[&str]| {
+        let o = run(args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        v["speakers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                (
+                    s["speaker"].as_str().unwrap().to_string(),
+                    s["articles"].as_u64().unwrap(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let plain = rows(&["score", "--format", "json", "examples/alias-demo"]);
+    assert_eq!(plain.len(), 2, "{plain:?}");
+    let merged = rows(&[
+        "score",
+        "--format",
+        "json",
+        "--alias",
+        "examples/aliases.csv",
+        "examples/alias-demo",
+    ]);
+    assert_eq!(merged, [("Donald Trump".to_string(), 2)]);
+}

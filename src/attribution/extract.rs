@@ -430,10 +430,39 @@ fn preceded_by_preposition(f: &Frame<'_>, m: (usize, usize)) -> bool {
 /// The subject of a finite cue at frame index `i`: the noun phrase before it, looking past
 /// auxiliaries and adverbs ("has firmly rejected"), a setting phrase ("the union on Monday
 /// rejected", "Osei in a statement said") and a parenthetical (", speaking in parliament,").
+/// Lowercase collective nouns whose members speak: "a group of protesters said", "an assembly of
+/// foreign ministers denounced".
+const COLLECTIVES: &[&str] = &[
+    "group",
+    "delegation",
+    "assembly",
+    "coalition",
+    "panel",
+    "team",
+    "bloc",
+    "handful",
+    "crowd",
+    "gathering",
+    "number",
+    "majority",
+    "dozens",
+    "hundreds",
+    "thousands",
+];
+
+/// The phrase `m` follows "<collective> of" ("a group of protesters"): its members are the speakers.
+fn after_collective(f: &Frame<'_>, m: (usize, usize)) -> bool {
+    m.0 >= 2
+        && f.lower(m.0 - 1) == "of"
+        && COLLECTIVES.contains(&f.lower(m.0 - 2))
+        && f.toks[m.0 - 2].text.chars().all(|c| c.is_lowercase())
+        && speakers::is_group_head(&f.toks[m.1 - 1])
+}
+
 fn subject_before(f: &Frame<'_>, i: usize) -> Option<(usize, usize)> {
     let j = skip_back(f, i);
     if let Some(m) = speakers::np_before(&f.toks, j, 0) {
-        if !preceded_by_preposition(f, m) {
+        if !preceded_by_preposition(f, m) || after_collective(f, m) {
             return Some(m);
         }
         // "Rice importers in Marovia warned": a group located by a place name speaks as the
@@ -443,7 +472,7 @@ fn subject_before(f: &Frame<'_>, i: usize) -> Option<(usize, usize)> {
             && f.toks[m.0..m.1].iter().all(|t| t.is_capitalized())
             && speakers::is_group_head(&f.toks[m.0 - 2])
             && let Some(g) = speakers::np_before(&f.toks, m.0 - 1, 0)
-            && !preceded_by_preposition(f, g)
+            && (!preceded_by_preposition(f, g) || after_collective(f, g))
         {
             return Some(g);
         }
@@ -844,9 +873,10 @@ impl<'a> Article<'a> {
         }
         results.sort_by_key(|r| r.parts.first().map_or(0, |p| p.0));
         // carry token ranges as byte spans for the mention
-        let time = time_cue(&f);
+        // the time of the speech act, never a date inside what was said ("said the talks
+        // would resume on Tuesday")
         for r in results.iter_mut() {
-            r.time = time.clone();
+            r.time = time_cue(&f, &r.parts);
         }
         // "X and Y said": the same quote once per speaker
         let mut extra = Vec::new();
@@ -1047,7 +1077,7 @@ impl<'a> Article<'a> {
         }
         let mut mention = mention?;
         // a name inside a prepositional phrase is no subject
-        if !after_quote && preceded_by_preposition(f, mention) {
+        if !after_quote && preceded_by_preposition(f, mention) && !after_collective(f, mention) {
             return None;
         }
         // `"…," crane operator Felix Moreau said`: lowercase descriptors between the quote and
@@ -1779,17 +1809,22 @@ const TIME_NOUNS: &[&str] = &[
 
 /// The first time expression outside quotes: "earlier in August", "on Tuesday", "last week",
 /// "later", "yesterday".
-fn time_cue(f: &Frame<'_>) -> Option<String> {
+fn time_cue(f: &Frame<'_>, content: &[(usize, usize)]) -> Option<String> {
     let n = f.len();
+    let in_content = |k: usize| {
+        let t = &f.toks[k];
+        content.iter().any(|&(s, e)| t.start < e && t.end > s)
+    };
     let is_date = |k: usize| {
         k < n
             && f.quote[k].is_none()
+            && !in_content(k)
             && (MONTHS.contains(&f.lower(k)) && f.toks[k].is_capitalized()
                 || DAYS.contains(&f.lower(k))
                 || TIME_NOUNS.contains(&f.lower(k)))
     };
     for k in 0..n {
-        if f.quote[k].is_some() || !f.is_word(k) {
+        if f.quote[k].is_some() || !f.is_word(k) || in_content(k) {
             continue;
         }
         let w = f.lower(k);
@@ -2629,5 +2664,34 @@ mod tests {
         // "the way people think" is not a speaker phrase
         let q = spans("That is the way people think about the talks.");
         assert!(q.iter().all(|x| x.0 != "way people"), "{q:?}");
+    }
+
+    #[test]
+    fn time_cues_come_from_the_speech_act_not_the_content() {
+        let a = extract_pub(
+            "The ministers agreed that the talks should resume in March. \
+             On Tuesday the union said the strike would start on Friday.",
+        );
+        assert_eq!(a.quotes.len(), 2, "{:?}", a.quotes);
+        assert_eq!(a.quotes[0].time, None);
+        assert_eq!(a.quotes[1].time.as_deref(), Some("on Tuesday"));
+    }
+
+    #[test]
+    fn members_of_a_collective_speak_and_they_refers_back() {
+        let t = "On Wednesday, an assembly of several foreign ministers in Cairo denounced the memoranda. \
+                 The Italian foreign minister, Luigi Di Maio, joined the talks as an observer. \
+                 They concluded that the agreement was void. A group of protesters said the talks were a sham.";
+        let q = spans(t);
+        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(
+            who,
+            ["foreign ministers", "foreign ministers", "protesters"],
+            "{q:?}"
+        );
+        // a capitalised "Association of …" is a name, not a collective
+        let (who, _, _) =
+            one("The Association of Southeast Asian Nations said talks would resume.");
+        assert_eq!(who, "Association of Southeast Asian Nations");
     }
 }

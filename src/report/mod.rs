@@ -24,7 +24,7 @@ pub enum Format {
     Table,
     /// Comma-separated values (one table: speakers, or quotes with `--quotes`).
     Csv,
-    /// One JSON object `{"speakers": […], "quotes": […]}`.
+    /// One JSON object `{"model", "articles", "quotes_total", "speakers": […], "quotes": […]}`.
     Json,
     /// GitHub-flavoured Markdown tables.
     Markdown,
