@@ -395,6 +395,25 @@ pub fn is_name_token(t: &Token<'_>, sentence_initial: bool) -> bool {
     if lexicon::NOT_NAMES.contains(&t.text) {
         return false;
     }
+    // "Kurdish-led", "Iran-backed", "US-based": a capitalised descriptor, not part of a name
+    if let Some((_, suffix)) = t.text.rsplit_once('-')
+        && matches!(
+            suffix,
+            "led"
+                | "backed"
+                | "based"
+                | "run"
+                | "owned"
+                | "funded"
+                | "sponsored"
+                | "aligned"
+                | "controlled"
+                | "held"
+                | "born"
+        )
+    {
+        return false;
+    }
     // "You're", "It's", "We'll": a pronoun with a contraction
     if let Some((a, _)) = t.text.split_once(['\'', '\u{2019}'])
         && lexicon::pronoun(&low(a)).is_some()
