@@ -403,27 +403,13 @@ impl AliasMap {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attribution::{Quote, QuoteKind};
+    use crate::attribution::Quote;
     use crate::score::{Prediction, ScoredQuote};
 
     fn quote(article: &str, speaker: &str, p: [f64; 3]) -> ScoredQuote {
         ScoredQuote {
             article: article.into(),
-            quote: Quote {
-                speaker: speaker.into(),
-                speaker_kind: SpeakerKind::Person,
-                mention: speaker.into(),
-                mention_span: None,
-                cue: "said".into(),
-                cue_span: None,
-                kind: QuoteKind::Direct,
-                start: 0,
-                end: 0,
-                parts: vec![],
-                text: String::new(),
-                unit: (0, 0),
-                time: None,
-            },
+            quote: Quote::fixture(speaker, 0, 0),
             stance: Some(Prediction::new(Task::Stance, p)),
             sentiment: None,
             because: Vec::new(),

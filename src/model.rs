@@ -84,26 +84,23 @@ impl TrainParams {
     /// [`Error::InvalidParameter`] naming the first bad one.
     pub fn check(&self) -> Result<()> {
         self.vectorizer.check()?;
-        if !(self.alpha.is_finite() && self.alpha > 0.0) {
-            return Err(Error::InvalidParameter(format!(
-                "alpha {} must be > 0",
-                self.alpha
-            )));
-        }
-        if self.max_iterations == 0 {
-            return Err(Error::InvalidParameter(
-                "max_iterations must be at least 1".into(),
-            ));
-        }
-        if !(self.tolerance.is_finite() && self.tolerance > 0.0) {
-            return Err(Error::InvalidParameter("tolerance must be > 0".into()));
-        }
+        // alpha, max_iterations and tolerance: the solver's own checks
+        self.logistic_params().check()?;
         if self.solver == Solver::Linfa && self.class_weight != ClassWeight::None {
             return Err(Error::InvalidParameter(
                 "class weights need the sparse solver (linfa-logistic has none); use class weight none (--class-weight none)".into(),
             ));
         }
         Ok(())
+    }
+
+    /// The sparse solver's parameters for these settings.
+    fn logistic_params(&self) -> SparseLogisticParams {
+        SparseLogisticParams::new()
+            .alpha(self.alpha)
+            .max_iterations(self.max_iterations)
+            .tolerance(self.tolerance)
+            .class_weight(self.class_weight)
     }
 }
 
@@ -211,11 +208,8 @@ impl Classifier {
         let (fitted, iterations, converged) = match params.solver {
             Solver::Sparse => {
                 let warm = init.and_then(|c| c.fitted.as_ref());
-                let m = SparseLogisticParams::new()
-                    .alpha(params.alpha)
-                    .max_iterations(params.max_iterations)
-                    .tolerance(params.tolerance)
-                    .class_weight(params.class_weight)
+                let m = params
+                    .logistic_params()
                     .check()?
                     .fit_rows(x, targets, present.len(), None, warm)
                     .map_err(|e| Error::Training(format!("{task}: {e}")))?;
@@ -294,33 +288,41 @@ impl Classifier {
         self.predict_row(&self.vectorizer.transform_words(words))
     }
 
+    /// The model's column for label `label` (index into `task.labels()`), if it was trained on it.
+    fn label_column(&self, label: usize) -> Option<usize> {
+        self.labels
+            .iter()
+            .position(|l| self.task.parse_label(l) == Some(label))
+    }
+
+    /// Term `i`'s weight for column `c` minus its mean weight for the other columns.
+    fn weight_margin(&self, c: usize, i: usize) -> f64 {
+        let k = self.labels.len();
+        let others = (0..k)
+            .filter(|&o| o != c)
+            .map(|o| self.coef[o][i])
+            .sum::<f64>()
+            / (k - 1).max(1) as f64;
+        self.coef[c][i] - others
+    }
+
     /// Per-term contributions toward label `label` (index into `task.labels()`) for one feature
     /// row, largest first: feature value × (the label's weight − the mean weight of the other
     /// labels), i.e. each term's share of the label's log-odds against the others on average.
     /// Empty when the model has no such label.
     pub fn contributions_row(&self, row: &SparseRow, label: usize) -> Vec<(String, f64)> {
-        let Some(c) = self
-            .labels
-            .iter()
-            .position(|l| self.task.parse_label(l) == Some(label))
-        else {
+        let Some(c) = self.label_column(label) else {
             return Vec::new();
         };
-        let k = self.labels.len();
         let mut out: Vec<(String, f64)> = row
             .indices
             .iter()
             .zip(&row.values)
             .map(|(&i, &v)| {
                 let i = i as usize;
-                let others = (0..k)
-                    .filter(|&o| o != c)
-                    .map(|o| self.coef[o][i])
-                    .sum::<f64>()
-                    / (k - 1).max(1) as f64;
                 (
                     self.vectorizer.vocabulary()[i].clone(),
-                    v * (self.coef[c][i] - others),
+                    v * self.weight_margin(c, i),
                 )
             })
             .collect();
@@ -336,24 +338,14 @@ impl Classifier {
     /// The class weights of every term for label `label`, minus the mean weight of the other
     /// labels, largest first (what the model associates with the label, text-independent).
     pub fn top_terms(&self, label: usize) -> Vec<(String, f64)> {
-        let Some(c) = self
-            .labels
-            .iter()
-            .position(|l| self.task.parse_label(l) == Some(label))
-        else {
+        let Some(c) = self.label_column(label) else {
             return Vec::new();
         };
-        let k = self.labels.len();
         let mut out: Vec<(String, f64)> = (0..self.vectorizer.n_features())
             .map(|i| {
-                let others = (0..k)
-                    .filter(|&o| o != c)
-                    .map(|o| self.coef[o][i])
-                    .sum::<f64>()
-                    / (k - 1).max(1) as f64;
                 (
                     self.vectorizer.vocabulary()[i].clone(),
-                    self.coef[c][i] - others,
+                    self.weight_margin(c, i),
                 )
             })
             .collect();

@@ -501,24 +501,9 @@ fn evaluate_predictions(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attribution::{QuoteKind, SpeakerKind};
 
     fn quote(speaker: &str, start: usize, end: usize) -> Quote {
-        Quote {
-            speaker: speaker.into(),
-            speaker_kind: SpeakerKind::Person,
-            mention: speaker.into(),
-            mention_span: None,
-            cue: "said".into(),
-            cue_span: None,
-            kind: QuoteKind::Direct,
-            start,
-            end,
-            parts: vec![(start, end)],
-            text: String::new(),
-            unit: (start, end),
-            time: None,
-        }
+        Quote::fixture(speaker, start, end)
     }
 
     fn gold(speaker: &str, start: usize, end: usize, layouts: &[&str]) -> GoldQuote {

@@ -404,8 +404,11 @@ const SETTING_PREPOSITIONS_LIST: &[&str] = &[
 static SETTING_PREPOSITIONS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
     std::sync::LazyLock::new(|| SETTING_PREPOSITIONS_LIST.iter().copied().collect());
 
+/// The phrase `m` is the object of a preposition ("with the union", "in Cairo"), so not a subject.
 fn preceded_by_preposition(f: &Frame<'_>, m: (usize, usize)) -> bool {
-    m.0 > 0
+    // "a group of protesters": the members of a collective are its speakers, not a PP object
+    !after_collective(f, m)
+        && m.0 > 0
         && f.is_word(m.0 - 1)
         && matches!(
             f.lower(m.0 - 1),
@@ -462,7 +465,7 @@ fn after_collective(f: &Frame<'_>, m: (usize, usize)) -> bool {
 fn subject_before(f: &Frame<'_>, i: usize) -> Option<(usize, usize)> {
     let j = skip_back(f, i);
     if let Some(m) = speakers::np_before(&f.toks, j, 0) {
-        if !preceded_by_preposition(f, m) || after_collective(f, m) {
+        if !preceded_by_preposition(f, m) {
             return Some(m);
         }
         // "Rice importers in Marovia warned": a group located by a place name speaks as the
@@ -472,7 +475,7 @@ fn subject_before(f: &Frame<'_>, i: usize) -> Option<(usize, usize)> {
             && f.toks[m.0..m.1].iter().all(|t| t.is_capitalized())
             && speakers::is_group_head(&f.toks[m.0 - 2])
             && let Some(g) = speakers::np_before(&f.toks, m.0 - 1, 0)
-            && (!preceded_by_preposition(f, g) || after_collective(f, g))
+            && !preceded_by_preposition(f, g)
         {
             return Some(g);
         }
@@ -1077,7 +1080,7 @@ impl<'a> Article<'a> {
         }
         let mut mention = mention?;
         // a name inside a prepositional phrase is no subject
-        if !after_quote && preceded_by_preposition(f, mention) && !after_collective(f, mention) {
+        if !after_quote && preceded_by_preposition(f, mention) {
             return None;
         }
         // `"…," crane operator Felix Moreau said`: lowercase descriptors between the quote and

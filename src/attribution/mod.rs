@@ -126,3 +126,25 @@ pub struct Attribution {
 pub fn extract(text: &str) -> Attribution {
     extract::run(text)
 }
+
+#[cfg(test)]
+impl Quote {
+    /// A direct quote by a person said over `start..end`, for unit tests elsewhere in the crate.
+    pub(crate) fn fixture(speaker: &str, start: usize, end: usize) -> Quote {
+        Quote {
+            speaker: speaker.into(),
+            speaker_kind: SpeakerKind::Person,
+            mention: speaker.into(),
+            mention_span: None,
+            cue: "said".into(),
+            cue_span: None,
+            kind: QuoteKind::Direct,
+            start,
+            end,
+            parts: vec![(start, end)],
+            text: String::new(),
+            unit: (start, end),
+            time: None,
+        }
+    }
+}
