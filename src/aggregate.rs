@@ -1,14 +1,19 @@
 //! Per-speaker statistics over scored quotes.
 //!
-//! A speaker's **net stance** is the mean over their quotes of P(favor) − P(against), in [−1, 1];
-//! its 95% interval is the Student-t interval of that mean (none for a single quote), clipped to
-//! [−1, 1]. The speaker's **stance** label is the label with the highest mean probability, or
-//! [`UNCLEAR`] when the two highest mean probabilities are less than the accumulator's margin apart
-//! ([`DEFAULT_MARGIN`] = 0.10 unless set with [`Accumulator::with_margin`]): a near tie such as
-//! 0.36 / 0.35 / 0.29 is not reported as a stance. Net sentiment and the sentiment label are
-//! defined the same way with positive and negative.
+//! A speaker's **stance** label follows from the labels of their quotes (the rule of
+//! `training_data/README.md`): `neutral` when none of their quotes takes a side; otherwise the
+//! side that at least [`DEFAULT_MAJORITY`] (two thirds) of their stance-taking (favor or
+//! against) quotes take; [`MIXED`] when neither side reaches it. Procedural and off-topic quotes
+//! do not dilute a stance: one rejection among five neutral quotes is `against`. The threshold
+//! is set with [`Accumulator::with_majority`]. Sentiment is labelled the same way over positive
+//! and negative quotes.
 //!
-//! An [`Accumulator`] keeps only sums, so accumulators built on shards of a corpus
+//! Beside the label, every row keeps the counts of quotes per label, the **net stance** (the mean
+//! over the speaker's quotes of P(favor) − P(against), in [−1, 1]) and its 95% interval (the
+//! Student-t interval of that mean; none for a single quote; clipped to [−1, 1]), and the mean
+//! probabilities. Net sentiment is the mean of P(positive) − P(negative).
+//!
+//! An [`Accumulator`] keeps only sums and counts, so accumulators built on shards of a corpus
 //! [`merge`](Accumulator::merge) into the same table as one pass over the whole.
 //!
 //! Speakers are keyed by canonical name and kind. At the end of a run, a one-word person name
@@ -17,20 +22,47 @@
 
 use crate::attribution::SpeakerKind;
 use crate::labels::Task;
-use crate::score::ScoredArticle;
+use crate::score::{Prediction, ScoredArticle};
 use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, StudentsT};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The speaker-level label of a near tie (see [`DEFAULT_MARGIN`]).
-pub const UNCLEAR: &str = "unclear";
+/// The speaker-level label when the stance-taking quotes split with no side reaching the
+/// majority threshold.
+pub const MIXED: &str = "mixed";
 
-/// Default margin between the two highest mean probabilities below which a speaker's label is
-/// [`UNCLEAR`].
-pub const DEFAULT_MARGIN: f64 = 0.10;
+/// Default share of a speaker's stance-taking quotes that one side needs for the speaker to be
+/// labelled with it: two thirds.
+pub const DEFAULT_MAJORITY: f64 = 2.0 / 3.0;
 
 /// Run-level speaker renames: `(per-article name, kind) → name in the table`.
 pub type Renames = BTreeMap<(String, SpeakerKind), String>;
+
+/// The speaker-level label from quote label counts (`task.labels()` order: the two sides, then
+/// neutral): neutral when no quote takes a side; the side with at least `majority` of the
+/// side-taking quotes; otherwise [`MIXED`].
+///
+/// ```
+/// use standpoint::aggregate::{speaker_label, DEFAULT_MAJORITY};
+/// use standpoint::Task;
+/// assert_eq!(speaker_label(Task::Stance, [0, 1, 5], DEFAULT_MAJORITY), "against");
+/// assert_eq!(speaker_label(Task::Stance, [2, 1, 0], DEFAULT_MAJORITY), "favor");
+/// assert_eq!(speaker_label(Task::Stance, [1, 1, 3], DEFAULT_MAJORITY), "mixed");
+/// assert_eq!(speaker_label(Task::Stance, [0, 0, 3], DEFAULT_MAJORITY), "neutral");
+/// ```
+pub fn speaker_label(task: Task, counts: [usize; 3], majority: f64) -> &'static str {
+    let sides = (counts[0] + counts[1]) as f64;
+    let labels = task.labels();
+    if sides == 0.0 {
+        labels[2]
+    } else if counts[0] as f64 >= majority * sides - 1e-9 {
+        labels[0]
+    } else if counts[1] as f64 >= majority * sides - 1e-9 {
+        labels[1]
+    } else {
+        MIXED
+    }
+}
 
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Sums {
@@ -38,17 +70,21 @@ struct Sums {
     net: f64,
     net_sq: f64,
     prob: [f64; 3],
+    labels: [usize; 3],
 }
 
 impl Sums {
-    fn add(&mut self, p: &[f64; 3]) {
-        let net = p[0] - p[1];
+    fn add(&mut self, task: Task, p: &Prediction) {
+        let probs = &p.probabilities;
+        let net = probs[0] - probs[1];
         self.n += 1;
         self.net += net;
         self.net_sq += net * net;
-        for (acc, x) in self.prob.iter_mut().zip(p) {
+        for (acc, x) in self.prob.iter_mut().zip(probs) {
             *acc += x;
         }
+        let label = task.parse_label(&p.label).unwrap_or(2);
+        self.labels[label] += 1;
     }
     fn merge(&mut self, o: &Sums) {
         self.n += o.n;
@@ -57,8 +93,11 @@ impl Sums {
         for (acc, x) in self.prob.iter_mut().zip(o.prob) {
             *acc += x;
         }
+        for (acc, x) in self.labels.iter_mut().zip(o.labels) {
+            *acc += x;
+        }
     }
-    fn summary(&self, task: Task, margin: f64) -> Option<TaskSummary> {
+    fn summary(&self, task: Task, majority: f64) -> Option<TaskSummary> {
         if self.n == 0 {
             return None;
         }
@@ -73,22 +112,12 @@ impl Sums {
             let half = t * (var / n).sqrt();
             ((mean - half).max(-1.0), (mean + half).min(1.0))
         });
-        let top = crate::eval::argmax(&probs);
-        let runner_up = (0..3)
-            .filter(|&k| k != top)
-            .map(|k| probs[k])
-            .fold(f64::NEG_INFINITY, f64::max);
-        // a small tolerance so that a gap of exactly the margin (0.50 − 0.40) is not a tie
-        let label = if probs[top] - runner_up < margin - 1e-9 {
-            UNCLEAR.to_string()
-        } else {
-            task.labels()[top].to_string()
-        };
         Some(TaskSummary {
-            label,
+            label: speaker_label(task, self.labels, majority).to_string(),
             net: mean,
             interval,
             probabilities: probs,
+            counts: self.labels,
         })
     }
 }
@@ -96,9 +125,8 @@ impl Sums {
 /// One task's summary for a speaker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TaskSummary {
-    /// Label with the highest mean probability (one of the task's labels: favor / against /
-    /// neutral or positive / negative / neutral), or [`UNCLEAR`] when the top two mean
-    /// probabilities are less than the margin apart.
+    /// The speaker's label by [`speaker_label`]: one of the task's labels (favor / against /
+    /// neutral, or positive / negative / neutral) or [`MIXED`].
     pub label: String,
     /// Mean of P(first label) − P(second label) over the speaker's quotes, in [−1, 1].
     pub net: f64,
@@ -106,6 +134,8 @@ pub struct TaskSummary {
     pub interval: Option<(f64, f64)>,
     /// Mean probabilities in the task's label order.
     pub probabilities: [f64; 3],
+    /// Quotes per predicted label, in the task's label order (favor, against, neutral).
+    pub counts: [usize; 3],
 }
 
 /// A row of the stance table.
@@ -161,7 +191,7 @@ impl SpeakerSums {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Accumulator {
     speakers: BTreeMap<(String, SpeakerKind), SpeakerSums>,
-    margin: f64,
+    majority: f64,
 }
 
 impl Default for Accumulator {
@@ -171,18 +201,18 @@ impl Default for Accumulator {
 }
 
 impl Accumulator {
-    /// An empty accumulator with the [`DEFAULT_MARGIN`].
+    /// An empty accumulator with the [`DEFAULT_MAJORITY`].
     pub fn new() -> Self {
         Self {
             speakers: BTreeMap::new(),
-            margin: DEFAULT_MARGIN,
+            majority: DEFAULT_MAJORITY,
         }
     }
 
-    /// Sets the margin (a probability difference in [0, 1]) between the two highest mean
-    /// probabilities below which a speaker's label is [`UNCLEAR`]; 0 always gives the top label.
-    pub fn with_margin(mut self, margin: f64) -> Self {
-        self.margin = margin;
+    /// Sets the share (in (0.5, 1]) of a speaker's stance-taking quotes that one side needs for
+    /// the speaker's label (see [`speaker_label`]); below it the label is [`MIXED`].
+    pub fn with_majority(mut self, majority: f64) -> Self {
+        self.majority = majority;
         self
     }
 
@@ -199,10 +229,10 @@ impl Accumulator {
             }
             s.add_alias(&q.quote.mention);
             if let Some(p) = &q.stance {
-                s.stance.add(&p.probabilities);
+                s.stance.add(Task::Stance, p);
             }
             if let Some(p) = &q.sentiment {
-                s.sentiment.add(&p.probabilities);
+                s.sentiment.add(Task::Sentiment, p);
             }
         }
         for sp in &article.speakers {
@@ -260,8 +290,8 @@ impl Accumulator {
                 aliases: s.aliases.into_iter().collect(),
                 articles: s.articles,
                 quotes: s.quotes,
-                stance: s.stance.summary(Task::Stance, self.margin),
-                sentiment: s.sentiment.summary(Task::Sentiment, self.margin),
+                stance: s.stance.summary(Task::Stance, self.majority),
+                sentiment: s.sentiment.summary(Task::Sentiment, self.majority),
             })
             .collect();
         rows.sort_by(|a, b| {
@@ -411,6 +441,7 @@ mod tests {
             article: article.into(),
             quote: Quote::fixture(speaker, 0, 0),
             stance: Some(Prediction::new(Task::Stance, p)),
+            relevance: None,
             sentiment: None,
             because: Vec::new(),
         }
@@ -448,27 +479,47 @@ mod tests {
     }
 
     #[test]
-    fn near_ties_are_unclear_unless_the_margin_is_zero() {
+    fn speaker_label_follows_the_stance_taking_quotes() {
+        // one rejection among procedural quotes is a stance; the mean probability would say neutral
         let a = article(
             "a",
             vec![
-                quote("a", "Recep Erdogan", [0.30, 0.40, 0.30]),
-                quote("a", "Recep Erdogan", [0.42, 0.32, 0.26]),
+                quote("a", "Recep Erdogan", [0.05, 0.90, 0.05]),
+                quote("a", "Recep Erdogan", [0.10, 0.05, 0.85]),
+                quote("a", "Recep Erdogan", [0.10, 0.05, 0.85]),
+                quote("a", "Recep Erdogan", [0.10, 0.05, 0.85]),
             ],
         );
-        // mean probabilities 0.36 / 0.36 / 0.28: a tie between favor and against
         let mut acc = Accumulator::new();
         acc.add(&a);
-        assert_eq!(acc.finish()[0].stance.as_ref().unwrap().label, UNCLEAR);
-        let mut acc = Accumulator::new().with_margin(0.0);
-        acc.add(&a);
-        let label = acc.finish()[0].stance.as_ref().unwrap().label.clone();
-        assert!(label == "favor" || label == "against", "{label}");
-        // a gap of exactly the margin is a stance
-        let b = article("b", vec![quote("b", "Ana Ruiz", [0.50, 0.40, 0.10])]);
+        let s = acc.finish()[0].stance.clone().unwrap();
+        assert_eq!(s.label, "against");
+        assert_eq!(s.counts, [0, 1, 3]);
+        assert!(s.probabilities[2] > s.probabilities[1]);
+        // one favor and one against: mixed; with a second favor, two thirds: favor
+        let b = article(
+            "b",
+            vec![
+                quote("b", "Ana Ruiz", [0.8, 0.1, 0.1]),
+                quote("b", "Ana Ruiz", [0.1, 0.8, 0.1]),
+            ],
+        );
         let mut acc = Accumulator::new();
         acc.add(&b);
+        assert_eq!(acc.finish()[0].stance.as_ref().unwrap().label, MIXED);
+        let c = article("c", vec![quote("c", "Ana Ruiz", [0.7, 0.2, 0.1])]);
+        acc.add(&c);
         assert_eq!(acc.finish()[0].stance.as_ref().unwrap().label, "favor");
+        // a stricter threshold turns two of three into mixed
+        let mut strict = Accumulator::new().with_majority(0.75);
+        strict.add(&b);
+        strict.add(&c);
+        assert_eq!(strict.finish()[0].stance.as_ref().unwrap().label, MIXED);
+        // only neutral quotes: neutral
+        let d = article("d", vec![quote("d", "Li Wen", [0.3, 0.3, 0.4])]);
+        let mut acc = Accumulator::new();
+        acc.add(&d);
+        assert_eq!(acc.finish()[0].stance.as_ref().unwrap().label, "neutral");
     }
 
     #[test]

@@ -56,7 +56,8 @@ pub struct Report {
     pub macro_f1: f64,
     /// SemEval-2016 F_avg (stance only): mean F1 of favor and against.
     pub f_avg: Option<f64>,
-    /// Counts, truth in rows, prediction in columns, `task.labels()` order.
+    /// Counts, truth in rows, prediction in columns, `task.labels()` order (3 × 3; a
+    /// two-label task leaves the third row and column 0).
     pub confusion: Vec<[usize; 3]>,
 }
 
@@ -75,9 +76,10 @@ pub fn evaluate(task: Task, truth: &[usize], pred: &[usize]) -> Report {
         cm[t][p] += 1;
     }
     let n = truth.len();
+    let k = task.labels().len();
     let correct: usize = (0..3).map(|i| cm[i][i]).sum();
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-    let per_class: Vec<ClassMetrics> = (0..3)
+    let per_class: Vec<ClassMetrics> = (0..k)
         .map(|c| {
             let tp = cm[c][c];
             let predicted: usize = (0..3).map(|t| cm[t][c]).sum();
@@ -98,7 +100,7 @@ pub fn evaluate(task: Task, truth: &[usize], pred: &[usize]) -> Report {
             }
         })
         .collect();
-    let occurring: Vec<usize> = (0..3)
+    let occurring: Vec<usize> = (0..k)
         .filter(|&c| per_class[c].support > 0 || (0..3).any(|t| cm[t][c] > 0))
         .collect();
     let macro_f1 = if occurring.is_empty() {
@@ -294,8 +296,37 @@ pub struct GridPoint {
     pub params: TrainParams,
     /// Pooled out-of-fold macro-F1.
     pub macro_f1: f64,
+    /// Pooled out-of-fold F_avg: mean F1 of the task's first two labels (favor and against;
+    /// positive and negative), SemEval-2016 Task 6's measure.
+    pub f_avg: f64,
     /// Pooled out-of-fold accuracy.
     pub accuracy: f64,
+}
+
+/// The measure a grid search maximises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum Scoring {
+    /// Unweighted mean of per-label F1.
+    #[default]
+    #[value(name = "macro_f1")]
+    MacroF1,
+    /// Mean F1 of the first two labels (SemEval-2016 Task 6's F_avg).
+    #[value(name = "f_avg")]
+    FAvg,
+    /// Fraction correct.
+    Accuracy,
+}
+
+impl Scoring {
+    /// The point's score under this measure.
+    pub fn of(self, p: &GridPoint) -> f64 {
+        match self {
+            Scoring::MacroF1 => p.macro_f1,
+            Scoring::FAvg => p.f_avg,
+            Scoring::Accuracy => p.accuracy,
+        }
+    }
 }
 
 /// A hyper-parameter grid: every combination of the listed values is tried.
@@ -311,21 +342,86 @@ pub struct Grid {
     pub class_weight: Vec<crate::logistic::ClassWeight>,
     /// Whether capitalised names are replaced by `<name>`.
     pub mask_names: Vec<bool>,
+    /// Character n-gram ranges (`None`: words only).
+    pub char_ngrams: Vec<Option<(usize, usize)>>,
+    /// Whether features are scaled by Naive Bayes log-count ratios.
+    pub nb_weight: Vec<bool>,
+}
+
+/// A dimension of the default [`Grid`], for searching a part of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum GridAxis {
+    /// The L2 penalty.
+    Alpha,
+    /// The largest word n-gram.
+    Ngrams,
+    /// Character n-grams.
+    Chars,
+    /// NB weighting.
+    Nb,
+    /// Name masking.
+    Mask,
+    /// Class weights.
+    ClassWeight,
+}
+
+impl Grid {
+    /// The default grid varying only `axes` (the other settings stay as in the base parameters).
+    pub fn with_axes(axes: &[GridAxis]) -> Self {
+        let full = Grid::default();
+        let keep = |a: GridAxis| axes.contains(&a);
+        Grid {
+            alpha: if keep(GridAxis::Alpha) {
+                full.alpha
+            } else {
+                vec![]
+            },
+            ngram_max: if keep(GridAxis::Ngrams) {
+                full.ngram_max
+            } else {
+                vec![]
+            },
+            min_df: vec![],
+            class_weight: if keep(GridAxis::ClassWeight) {
+                full.class_weight
+            } else {
+                vec![]
+            },
+            mask_names: if keep(GridAxis::Mask) {
+                full.mask_names
+            } else {
+                vec![]
+            },
+            char_ngrams: if keep(GridAxis::Chars) {
+                full.char_ngrams
+            } else {
+                vec![]
+            },
+            nb_weight: if keep(GridAxis::Nb) {
+                full.nb_weight
+            } else {
+                vec![]
+            },
+        }
+    }
 }
 
 impl Default for Grid {
-    /// alpha ∈ {0.01, 0.03, 0.1, 0.3, 1, 3}, n-grams up to 1 or 2, min_df ∈ {1, 2}, class
-    /// weights none or balanced, names masked or not: 96 points.
+    /// alpha ∈ {0.01, 0.03, 0.1, 0.3, 1, 3}, word n-grams up to 1, 2 or 3, character n-grams
+    /// none or 2–5, NB weighting off or on, names masked or not, class weights none or balanced,
+    /// min_df as given: 288 points.
     fn default() -> Self {
         Grid {
             alpha: vec![0.01, 0.03, 0.1, 0.3, 1.0, 3.0],
-            ngram_max: vec![1, 2],
-            min_df: vec![1, 2],
+            ngram_max: vec![1, 2, 3],
+            min_df: vec![],
             class_weight: vec![
                 crate::logistic::ClassWeight::None,
                 crate::logistic::ClassWeight::Balanced,
             ],
             mask_names: vec![true, false],
+            char_ngrams: vec![None, Some((2, 5))],
+            nb_weight: vec![false, true],
         }
     }
 }
@@ -348,26 +444,47 @@ pub fn grid_search(
     seed: u64,
 ) -> Result<Vec<GridPoint>> {
     let folds = stratified_folds(y, k, seed);
-    let mut alphas = grid.alpha.clone();
+    let mut alphas = if grid.alpha.is_empty() {
+        vec![base.alpha]
+    } else {
+        grid.alpha.clone()
+    };
     alphas.sort_by(|a, b| b.total_cmp(a));
+    // an empty list keeps the base value
+    fn or_base<T: Clone>(v: &[T], base: T) -> Vec<T> {
+        if v.is_empty() { vec![base] } else { v.to_vec() }
+    }
+    let bv = &base.vectorizer;
+    let masks = or_base(&grid.mask_names, bv.mask_names);
+    let ngrams = or_base(&grid.ngram_max, bv.ngram_range.1);
+    let min_dfs = or_base(&grid.min_df, bv.min_df);
+    let chars = or_base(&grid.char_ngrams, bv.char_ngram_range);
+    let nbs = or_base(&grid.nb_weight, bv.nb_weight);
+    let weights = or_base(&grid.class_weight, base.class_weight);
     let mut points: Vec<TrainParams> = Vec::new();
-    for &mask in &grid.mask_names {
-        for &ng in &grid.ngram_max {
-            for &md in &grid.min_df {
-                for &cw in &grid.class_weight {
-                    for &a in &alphas {
-                        let mut p = base.clone();
-                        p.vectorizer.mask_names = mask;
-                        p.vectorizer.ngram_range = (p.vectorizer.ngram_range.0.min(ng), ng);
-                        p.vectorizer.min_df = md;
-                        p.class_weight = cw;
-                        p.alpha = a;
-                        // warm starts stop at slightly different points than cold fits unless
-                        // the tolerance is tight; a tight one makes the grid's scores and a
-                        // later cold refit of the chosen point agree
-                        p.tolerance = p.tolerance.min(1e-5);
-                        p.max_iterations = p.max_iterations.max(1000);
-                        points.push(p);
+    for &mask in &masks {
+        for &ng in &ngrams {
+            for &md in &min_dfs {
+                for &ch in &chars {
+                    for &nb in &nbs {
+                        for &cw in &weights {
+                            for &a in &alphas {
+                                let mut p = base.clone();
+                                p.vectorizer.mask_names = mask;
+                                p.vectorizer.ngram_range = (p.vectorizer.ngram_range.0.min(ng), ng);
+                                p.vectorizer.min_df = md;
+                                p.vectorizer.char_ngram_range = ch;
+                                p.vectorizer.nb_weight = nb;
+                                p.class_weight = cw;
+                                p.alpha = a;
+                                // warm starts stop at slightly different points than cold fits
+                                // unless the tolerance is tight; a tight one makes the grid's
+                                // scores and a later cold refit of the chosen point agree
+                                p.tolerance = p.tolerance.min(1e-5);
+                                p.max_iterations = p.max_iterations.max(1000);
+                                points.push(p);
+                            }
+                        }
                     }
                 }
             }
@@ -397,7 +514,7 @@ pub fn grid_search(
             let mut i = 0;
             while i < points.len() {
                 // points sharing vectorizer settings and class weights are consecutive
-                let v = crate::features::Vectorizer::fit(&points[i].vectorizer, &tu)?;
+                let v = crate::features::Vectorizer::fit_labelled(&points[i].vectorizer, &tu, &ty)?;
                 let x = v.transform_matrix(&tu);
                 let xs = v.transform_matrix(&su);
                 let mut prev: Option<Classifier> = None;
@@ -454,6 +571,7 @@ pub fn grid_search(
             GridPoint {
                 params,
                 macro_f1: r.macro_f1,
+                f_avg: (r.per_class[0].f1 + r.per_class[1].f1) / 2.0,
                 accuracy: r.accuracy,
             }
         })
@@ -600,11 +718,30 @@ pub fn evaluate_classifier(
     Ok(e)
 }
 
-/// Grid search by cross-validation on `data`, returning every point and the best parameters
-/// (highest macro-F1; the earlier point on ties).
+/// A searched grid: every point with its scores, and the one chosen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GridResult {
+    /// The task searched.
+    pub task: Task,
+    /// What was maximised.
+    pub scoring: Scoring,
+    /// Every point, in grid order.
+    pub points: Vec<GridPoint>,
+    /// Index of the best point (highest `scoring`; the earlier point on ties).
+    pub best: usize,
+}
+
+impl GridResult {
+    /// The chosen parameters.
+    pub fn best_params(&self) -> &TrainParams {
+        &self.points[self.best].params
+    }
+}
+
+/// Grid search by cross-validation on `data`, returning every point and the best by `scoring`.
 ///
 /// # Errors
-/// As [`grid_search`].
+/// As [`grid_search`]; [`crate::Error::InvalidParameter`] for an empty grid.
 pub fn search(
     task: Task,
     base: &TrainParams,
@@ -612,16 +749,27 @@ pub fn search(
     data: &crate::labelled::Dataset,
     k: usize,
     seed: u64,
-) -> Result<(Vec<GridPoint>, TrainParams)> {
+    scoring: Scoring,
+) -> Result<GridResult> {
     let (units, y) = units_and_labels(data, task);
     let points = grid_search(task, base, grid, &units, &y, k, seed)?;
     let best = points
         .iter()
         .enumerate()
-        .max_by(|a, b| a.1.macro_f1.total_cmp(&b.1.macro_f1).then(b.0.cmp(&a.0)))
-        .map(|(_, p)| p.params.clone())
-        .unwrap_or_else(|| base.clone());
-    Ok((points, best))
+        .max_by(|a, b| {
+            scoring
+                .of(a.1)
+                .total_cmp(&scoring.of(b.1))
+                .then(b.0.cmp(&a.0))
+        })
+        .map(|(i, _)| i)
+        .ok_or_else(|| crate::Error::InvalidParameter("the grid has no point".into()))?;
+    Ok(GridResult {
+        task,
+        scoring,
+        points,
+        best,
+    })
 }
 
 /// Index of the largest value (the first on ties).
@@ -763,6 +911,8 @@ mod tests {
             min_df: vec![1],
             class_weight: vec![crate::logistic::ClassWeight::None],
             mask_names: vec![true],
+            char_ngrams: vec![None],
+            nb_weight: vec![false],
         };
         let points = grid_search(Task::Stance, &base, &grid, &units, &y, 2, 1).unwrap();
         assert_eq!(points.len(), 4);

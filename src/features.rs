@@ -85,6 +85,13 @@ pub struct VectorizerParams {
     /// `analyzer="char_wb"`), with n in this range; terms are prefixed `c:`. Default none.
     #[serde(default)]
     pub char_ngram_range: Option<(usize, usize)>,
+    /// Scale each feature by its Naive Bayes log-count ratio (Wang & Manning 2012, "Baselines and
+    /// Bigrams", NBSVM): for each label c, r_c = ln((p_c / ‖p_c‖₁) / (q_c / ‖q_c‖₁)) with p_c
+    /// (q_c) the document frequencies of the terms in rows labelled c (not c) plus 1; the
+    /// feature's idf is multiplied by max_c |r_c|, so terms that tell no label apart fade. Needs
+    /// labels: [`Vectorizer::fit_labelled`]. Default true.
+    #[serde(default)]
+    pub nb_weight: bool,
 }
 
 impl Default for VectorizerParams {
@@ -100,6 +107,7 @@ impl Default for VectorizerParams {
             negation: true,
             mask_names: true,
             char_ngram_range: None,
+            nb_weight: true,
         }
     }
 }
@@ -244,6 +252,33 @@ pub fn for_each_term(words: &[Cow<'_, str>], ngram_range: (usize, usize), f: imp
     for_each_term_with(words, ngram_range, None, f)
 }
 
+/// The character n-grams of every word (placeholders excluded), padded with one space on each
+/// side as scikit-learn's `char_wb` analyzer does, prefixed `c:`; nothing when `char_range` is
+/// `None`.
+fn for_each_char_gram(
+    words: &[Cow<'_, str>],
+    char_range: Option<(usize, usize)>,
+    mut f: impl FnMut(&str),
+) {
+    let Some((clo, chi)) = char_range else { return };
+    let mut buf = String::with_capacity(64);
+    let mut chars: Vec<char> = Vec::with_capacity(32);
+    for w in words.iter().filter(|w| !w.starts_with('<')) {
+        chars.clear();
+        chars.push(' ');
+        chars.extend(w.chars());
+        chars.push(' ');
+        for n in clo..=chi.min(chars.len()) {
+            for win in chars.windows(n) {
+                buf.clear();
+                buf.push_str("c:");
+                buf.extend(win.iter());
+                f(&buf);
+            }
+        }
+    }
+}
+
 /// [`for_each_term`] plus, when `char_range` is set, the character n-grams of every word
 /// (placeholders excluded), prefixed `c:`.
 pub fn for_each_term_with(
@@ -252,25 +287,9 @@ pub fn for_each_term_with(
     char_range: Option<(usize, usize)>,
     mut f: impl FnMut(&str),
 ) {
+    for_each_char_gram(words, char_range, &mut f);
     let (lo, hi) = ngram_range;
     let mut buf = String::with_capacity(64);
-    if let Some((clo, chi)) = char_range {
-        let mut chars: Vec<char> = Vec::with_capacity(32);
-        for w in words.iter().filter(|w| !w.starts_with('<')) {
-            chars.clear();
-            chars.push(' ');
-            chars.extend(w.chars());
-            chars.push(' ');
-            for n in clo..=chi.min(chars.len()) {
-                for win in chars.windows(n) {
-                    buf.clear();
-                    buf.push_str("c:");
-                    buf.extend(win.iter());
-                    f(&buf);
-                }
-            }
-        }
-    }
     for n in lo..=hi {
         if n == 1 {
             words.iter().for_each(|w| f(w));
@@ -309,6 +328,23 @@ pub struct Vectorizer {
     idf: Vec<f64>,
     #[serde(skip)]
     index: FxHashMap<String, usize>,
+    #[serde(skip)]
+    char_cache: CharGramCache,
+}
+
+/// Most words a [`CharGramCache`] remembers (memory stays bounded on any corpus).
+const CHAR_CACHE_WORDS: usize = 200_000;
+
+/// Word → the feature indices of its character n-grams, filled as words are seen, so a word's
+/// character n-grams are built and looked up once per run, not once per occurrence. A clone
+/// starts empty.
+#[derive(Debug, Default)]
+struct CharGramCache(std::sync::RwLock<FxHashMap<Box<str>, Box<[u32]>>>);
+
+impl Clone for CharGramCache {
+    fn clone(&self) -> Self {
+        Self::default()
+    }
 }
 
 impl PartialEq for Vectorizer {
@@ -366,6 +402,18 @@ impl Vectorizer {
         Ok(Self::from_parts(params.clone(), vocabulary, idf))
     }
 
+    /// [`Vectorizer::fit`], then [`Vectorizer::nb_scaled`] with the labels `y` (indices < 3).
+    ///
+    /// # Errors
+    /// As [`Vectorizer::fit`] and [`Vectorizer::nb_scaled`].
+    pub fn fit_labelled(
+        params: &VectorizerParams,
+        units: &[Unit<'_>],
+        y: &[usize],
+    ) -> Result<Self> {
+        Self::fit(params, units)?.nb_scaled(units, y)
+    }
+
     /// Rebuilds a vectorizer from saved parts (the term index is recomputed).
     pub fn from_parts(params: VectorizerParams, vocabulary: Vec<String>, idf: Vec<f64>) -> Self {
         let index = vocabulary
@@ -378,11 +426,13 @@ impl Vectorizer {
             vocabulary,
             idf,
             index,
+            char_cache: CharGramCache::default(),
         }
     }
 
     /// Recomputes the term index after deserialization.
     pub(crate) fn rebuild_index(&mut self) {
+        self.char_cache = CharGramCache::default();
         self.index = self
             .vocabulary
             .iter()
@@ -419,17 +469,25 @@ impl Vectorizer {
     /// The TF-IDF row of already analysed [`words`] (so two vectorizers with the same parameters
     /// can share the analysis).
     pub fn transform_words(&self, words: &[Cow<'_, str>]) -> SparseRow {
+        self.weigh(&self.term_counts(words))
+    }
+
+    /// The raw count of every vocabulary term in `words`, by increasing feature index: the part
+    /// of [`Vectorizer::transform_words`] that depends only on the vocabulary and the analysis,
+    /// so vectorizers with the same vocabulary and parameters but different idf (NB weights) can
+    /// share it.
+    pub fn term_counts(&self, words: &[Cow<'_, str>]) -> Vec<(u32, f64)> {
         let mut hits: Vec<u32> = Vec::with_capacity(words.len() * 2);
-        for_each_term_with(
-            words,
-            self.params.ngram_range,
-            self.params.char_ngram_range,
-            |t| {
-                if let Some(&i) = self.index.get(t) {
-                    hits.push(i as u32);
-                }
-            },
-        );
+        for_each_term(words, self.params.ngram_range, |t| {
+            if let Some(&i) = self.index.get(t) {
+                hits.push(i as u32);
+            }
+        });
+        if self.params.char_ngram_range.is_some() {
+            for w in words.iter().filter(|w| !w.starts_with('<')) {
+                self.char_gram_hits(w, &mut hits);
+            }
+        }
         hits.sort_unstable();
         let mut counts: Vec<(u32, f64)> = Vec::with_capacity(hits.len());
         for i in hits {
@@ -438,11 +496,17 @@ impl Vectorizer {
                 _ => counts.push((i, 1.0)),
             }
         }
+        counts
+    }
+
+    /// The L2-normalised TF-IDF row of [`Vectorizer::term_counts`] (tf transformed as the
+    /// parameters say: binary, 1 + ln(tf), or raw).
+    pub fn weigh(&self, counts: &[(u32, f64)]) -> SparseRow {
         let mut row = SparseRow {
             indices: Vec::with_capacity(counts.len()),
             values: Vec::with_capacity(counts.len()),
         };
-        for (i, tf) in counts {
+        for &(i, tf) in counts {
             let tf = if self.params.binary {
                 1.0
             } else if self.params.sublinear_tf {
@@ -458,6 +522,78 @@ impl Vectorizer {
             row.values.iter_mut().for_each(|v| *v /= norm);
         }
         row
+    }
+
+    /// Whether `other` has the same parameters and vocabulary (its idf may differ), so
+    /// [`Vectorizer::term_counts`] of one serve the other.
+    pub fn same_terms(&self, other: &Vectorizer) -> bool {
+        self.params == other.params && self.vocabulary == other.vocabulary
+    }
+
+    /// This vectorizer with its idf replaced by the Naive Bayes-scaled idf for labels `y` of
+    /// `units` when `params.nb_weight` is set (see [`VectorizerParams::nb_weight`]); unchanged
+    /// otherwise.
+    ///
+    /// # Errors
+    /// [`Error::Training`] when `y` and `units` differ in length.
+    pub fn nb_scaled(&self, units: &[Unit<'_>], y: &[usize]) -> Result<Self> {
+        let mut v = self.clone();
+        if !self.params.nb_weight {
+            return Ok(v);
+        }
+        if y.len() != units.len() {
+            return Err(Error::Training(format!(
+                "{} units but {} labels",
+                units.len(),
+                y.len()
+            )));
+        }
+        let nf = v.n_features();
+        // document frequency of each term per label
+        let mut df = vec![[0.0f64; 3]; nf];
+        let mut rows_per = [0usize; 3];
+        for (u, &l) in units.iter().zip(y) {
+            rows_per[l] += 1;
+            for &(i, _) in &self.term_counts(&words(&self.params, u)) {
+                df[i as usize][l] += 1.0;
+            }
+        }
+        let total: Vec<f64> = df.iter().map(|d| d.iter().sum()).collect();
+        let mut scale = vec![0.0f64; nf];
+        for c in (0..3).filter(|&l| rows_per[l] > 0) {
+            let p_norm: f64 = df.iter().map(|d| d[c] + 1.0).sum();
+            let q_norm: f64 = (0..nf).map(|j| total[j] - df[j][c] + 1.0).sum();
+            for (j, s) in scale.iter_mut().enumerate() {
+                let p = (df[j][c] + 1.0) / p_norm;
+                let q = (total[j] - df[j][c] + 1.0) / q_norm;
+                *s = s.max((p / q).ln().abs());
+            }
+        }
+        for (idf, s) in v.idf.iter_mut().zip(scale) {
+            *idf *= s.max(1e-6);
+        }
+        Ok(v)
+    }
+
+    /// Appends the feature indices of the character n-grams of `word` (as
+    /// [`for_each_term_with`] builds them), from the cache when the word was seen before.
+    fn char_gram_hits(&self, word: &str, hits: &mut Vec<u32>) {
+        if let Some(c) = self.char_cache.0.read().expect("cache lock").get(word) {
+            hits.extend_from_slice(c);
+            return;
+        }
+        let mut found = Vec::new();
+        let one = [Cow::Borrowed(word)];
+        for_each_char_gram(&one, self.params.char_ngram_range, |t| {
+            if let Some(&i) = self.index.get(t) {
+                found.push(i as u32);
+            }
+        });
+        hits.extend_from_slice(&found);
+        let mut cache = self.char_cache.0.write().expect("cache lock");
+        if cache.len() < CHAR_CACHE_WORDS {
+            cache.insert(word.into(), found.into_boxed_slice());
+        }
     }
 
     /// Transforms many units into a CSR matrix of shape `(units.len(), n_features)`; units are
@@ -598,6 +734,35 @@ mod tests {
         .unwrap();
         assert_eq!(v.vocabulary().len(), 2);
         assert!(v.vocabulary().contains(&"talks".to_string()));
+    }
+
+    #[test]
+    fn cached_character_ngrams_give_the_analysed_terms() {
+        let params = VectorizerParams {
+            char_ngram_range: Some((2, 4)),
+            ..p()
+        };
+        let units = [
+            Unit::plain("We reject the talks."),
+            Unit::plain("They welcome the talks, talks, talks."),
+        ];
+        let v = Vectorizer::fit(&params, &units).unwrap();
+        for u in units
+            .iter()
+            .chain([&Unit::plain("Talks? We reject nothing.")])
+        {
+            // twice: the second pass reads every word from the cache
+            for _ in 0..2 {
+                let row = v.transform(u);
+                let mut want: Vec<u32> = analyze(&params, u)
+                    .iter()
+                    .filter_map(|t| v.vocabulary().binary_search(t).ok().map(|i| i as u32))
+                    .collect();
+                want.sort_unstable();
+                want.dedup();
+                assert_eq!(row.indices, want);
+            }
+        }
     }
 
     #[test]

@@ -1,9 +1,10 @@
-//! The labelled CSV: `text,stance,sentiment` (+ any ignored columns), read with checks that name
-//! the file, line and field of every problem.
+//! The labelled CSV: `text,stance,sentiment` and an optional `about` (+ any ignored columns),
+//! read with checks that name the file, line and field of every problem.
 //!
 //! An empty label cell means "not labelled for that task". Stance labels are `favor`, `against`,
 //! `neutral` (`none` is read as `neutral`, as in SemEval-2016 Task 6); sentiment labels are
-//! `positive`, `negative`, `neutral`. Labels are case-insensitive.
+//! `positive`, `negative`, `neutral`; `about` (the relevance stage's label) is `negotiation` or
+//! `other`, and a file without that column has no relevance labels. Labels are case-insensitive.
 
 use crate::error::{Error, Result};
 use crate::labels::Task;
@@ -19,6 +20,9 @@ pub struct Columns {
     pub stance: Option<String>,
     /// Column with sentiment labels; `None` ignores sentiment. Default `sentiment`.
     pub sentiment: Option<String>,
+    /// Column with relevance labels (`negotiation` / `other`), read when the file has it;
+    /// `None` ignores it. Default `about`.
+    pub about: Option<String>,
 }
 
 impl Default for Columns {
@@ -27,6 +31,7 @@ impl Default for Columns {
             text: "text".into(),
             stance: Some("stance".into()),
             sentiment: Some("sentiment".into()),
+            about: Some("about".into()),
         }
     }
 }
@@ -37,6 +42,7 @@ impl Columns {
         match task {
             Task::Stance => self.stance.as_deref(),
             Task::Sentiment => self.sentiment.as_deref(),
+            Task::Relevance => self.about.as_deref(),
         }
     }
 }
@@ -50,6 +56,8 @@ pub struct Row {
     pub stance: Option<usize>,
     /// Index into `Task::Sentiment.labels()`, or `None` when not labelled.
     pub sentiment: Option<usize>,
+    /// Index into `Task::Relevance.labels()` (0 negotiation, 1 other), or `None`.
+    pub about: Option<usize>,
     /// 1-based line where the row starts in the file.
     pub line: u64,
 }
@@ -60,6 +68,7 @@ impl Row {
         match task {
             Task::Stance => self.stance,
             Task::Sentiment => self.sentiment,
+            Task::Relevance => self.about,
         }
     }
 }
@@ -80,14 +89,10 @@ impl Dataset {
         let mut h = Sha256::new();
         for r in &self.rows {
             h.update(r.text.as_bytes());
-            h.update([0x1f]);
-            h.update(r.stance.map_or("", |i| Task::Stance.labels()[i]).as_bytes());
-            h.update([0x1f]);
-            h.update(
-                r.sentiment
-                    .map_or("", |i| Task::Sentiment.labels()[i])
-                    .as_bytes(),
-            );
+            for task in [Task::Stance, Task::Sentiment, Task::Relevance] {
+                h.update([0x1f]);
+                h.update(r.label(task).map_or("", |i| task.labels()[i]).as_bytes());
+            }
             h.update([0x1e]);
         }
         h.finalize().iter().map(|b| format!("{b:02x}")).collect()
@@ -179,6 +184,11 @@ pub fn read(path: &Path, columns: &Columns, split: Option<(&str, &str)>) -> Resu
     let text_i = find(&columns.text)?;
     let stance_i = columns.stance.as_deref().map(find).transpose()?;
     let sentiment_i = columns.sentiment.as_deref().map(find).transpose()?;
+    // the relevance column is optional: a file without it has no relevance labels
+    let about_i = columns
+        .about
+        .as_deref()
+        .and_then(|c| names.iter().position(|h| h == c));
     let split_i = split.map(|(c, v)| find(c).map(|i| (i, v))).transpose()?;
     let mut rows = Vec::new();
     let mut rec = csv::StringRecord::new();
@@ -227,10 +237,12 @@ pub fn read(path: &Path, columns: &Columns, split: Option<(&str, &str)>) -> Resu
         };
         let stance = label(Task::Stance, stance_i)?;
         let sentiment = label(Task::Sentiment, sentiment_i)?;
+        let about = label(Task::Relevance, about_i)?;
         rows.push(Row {
             text: text.to_string(),
             stance,
             sentiment,
+            about,
             line,
         });
     }
@@ -272,6 +284,28 @@ mod tests {
         assert_eq!(d.rows[2].stance, Some(2));
         assert_eq!(d.rows.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 3, 4]);
         assert_eq!(d.counts(Task::Stance), [1, 1, 1]);
+        assert!(d.rows.iter().all(|r| r.about.is_none()));
+    }
+
+    #[test]
+    fn the_about_column_is_optional_and_checked() {
+        let f = csv_file(
+            "text,stance,sentiment,about\nWe talk.,favor,positive,negotiation\nA fire.,neutral,negative,other\nHm.,neutral,neutral,\n",
+        );
+        let d = read(f.path(), &Columns::default(), None).unwrap();
+        assert_eq!(
+            d.rows.iter().map(|r| r.about).collect::<Vec<_>>(),
+            [Some(0), Some(1), None]
+        );
+        assert_eq!(d.counts(Task::Relevance), [1, 1, 0]);
+        let f = csv_file("text,stance,sentiment,about\nWe talk.,favor,positive,sport\n");
+        let e = read(f.path(), &Columns::default(), None)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.ends_with(":2: field `about`: unknown label `sport` (expected one of negotiation, other, or empty)"),
+            "{e}"
+        );
     }
 
     #[test]

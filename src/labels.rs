@@ -1,13 +1,16 @@
-//! The two label sets: stance toward negotiation and sentiment.
+//! The label sets: stance toward negotiation, sentiment, and the relevance stage's subject.
 //!
 //! Stance follows SemEval-2016 Task 6 (Mohammad et al., 2016: FAVOR / AGAINST / NONE), with NONE
 //! written `neutral`. Sentiment is the tone of what is said: positive / negative / neutral.
+//! Relevance is what the speech is about: `negotiation` or `other` (speech about anything else
+//! is neutral in stance, however loaded).
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
-/// What a classifier predicts: stance toward negotiation, or sentiment.
+/// What a classifier predicts: stance toward negotiation, sentiment, or (the relevance stage)
+/// whether the speech is about negotiation at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Task {
@@ -15,27 +18,34 @@ pub enum Task {
     Stance,
     /// Labels `positive`, `negative`, `neutral`.
     Sentiment,
+    /// Labels `negotiation`, `other` (the `about` column of the training data).
+    Relevance,
 }
 
 impl Task {
-    /// Both tasks, in report order.
+    /// The two tasks a user sees, in report order.
     pub const ALL: [Task; 2] = [Task::Stance, Task::Sentiment];
 
-    /// The task's labels in their canonical order (the order of probability columns).
+    /// The task's labels in their canonical order (the order of probability columns; a
+    /// relevance probability array `[f64; 3]` leaves its third entry 0).
     ///
-    /// Stance: `["favor", "against", "neutral"]`; sentiment: `["positive", "negative", "neutral"]`.
-    pub fn labels(self) -> &'static [&'static str; 3] {
+    /// Stance: `["favor", "against", "neutral"]`; sentiment: `["positive", "negative",
+    /// "neutral"]`; relevance: `["negotiation", "other"]`.
+    pub fn labels(self) -> &'static [&'static str] {
         match self {
             Task::Stance => &["favor", "against", "neutral"],
             Task::Sentiment => &["positive", "negative", "neutral"],
+            Task::Relevance => &["negotiation", "other"],
         }
     }
 
-    /// The task's name as used in CSV headers and model files (`stance`, `sentiment`).
+    /// The task's name as used in CSV headers and model files (`stance`, `sentiment`,
+    /// `relevance`; relevance labels are read from the `about` column).
     pub fn name(self) -> &'static str {
         match self {
             Task::Stance => "stance",
             Task::Sentiment => "sentiment",
+            Task::Relevance => "relevance",
         }
     }
 
@@ -65,7 +75,10 @@ impl FromStr for Task {
         match s {
             "stance" => Ok(Task::Stance),
             "sentiment" => Ok(Task::Sentiment),
-            _ => Err(format!("unknown task `{s}` (expected stance or sentiment)")),
+            "relevance" => Ok(Task::Relevance),
+            _ => Err(format!(
+                "unknown task `{s}` (expected stance, sentiment or relevance)"
+            )),
         }
     }
 }

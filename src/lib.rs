@@ -29,7 +29,7 @@
 //! let data = Dataset {
 //!     path: "toy.csv".into(),
 //!     rows: rows.iter().enumerate().map(|(i, &(t, s, m))| Row {
-//!         text: t.into(), stance: Some(s), sentiment: Some(m), line: i as u64 + 2,
+//!         text: t.into(), stance: Some(s), sentiment: Some(m), about: None, line: i as u64 + 2,
 //!     }).collect(),
 //! };
 //! let params = TrainParams {
@@ -60,6 +60,7 @@ pub mod labels;
 pub mod logistic;
 pub mod model;
 pub mod quote_eval;
+pub mod realnews;
 pub mod report;
 pub mod score;
 pub mod sparse;

@@ -5,12 +5,11 @@ use clap::{Args, Parser, Subcommand};
 use rayon::prelude::*;
 use standpoint::aggregate::Accumulator;
 use standpoint::corpus::Corpus;
-use standpoint::eval::cross_validate;
 use standpoint::features::VectorizerParams;
 use standpoint::labelled::{self, Columns};
 use standpoint::labels::Task;
 use standpoint::logistic::ClassWeight;
-use standpoint::model::{CrossValidation, Model, Solver, TrainParams, training_unit};
+use standpoint::model::{Model, Solver, StanceRows, TrainParams, training_unit};
 use standpoint::report::{self, ArticleTable, Format, ScoreReport};
 use standpoint::score::{ScoredArticle, ScoredQuote, Scorer};
 use std::collections::HashSet;
@@ -34,7 +33,7 @@ enum Command {
     /// Extract quotes from articles, score them and print per-speaker tables.
     Score(ScoreArgs),
     /// Measure accuracy: cross-validation, a fixed train/test split, or a saved model on test data.
-    Eval(EvalArgs),
+    Eval(Box<EvalArgs>),
     /// Show what a model learned: top n-grams per label, or why it scored a sentence or article.
     Explain(ExplainArgs),
     /// Measure quote extraction and speaker attribution against a gold folder (tests/gold).
@@ -43,15 +42,27 @@ enum Command {
 
 #[derive(Args)]
 struct EvalQuotesArgs {
-    /// Folder of gold articles: <id>.txt + <id>.json (format in tests/gold/README.md).
-    #[arg(default_value = "tests/gold")]
-    gold: PathBuf,
-    /// Output format (table or json).
+    /// Folder of gold articles: <id>.txt + <id>.json (format in tests/gold/README.md); with
+    /// --realnews, the folder of real-news label files [default: tests/gold, or tests/realnews].
+    gold: Option<PathBuf>,
+    /// Evaluate on the real-news set (labels in tests/realnews/, texts from --corpus): stance
+    /// per half (dev, locked) and group (negotiation, control) beside answering neutral.
+    #[arg(long)]
+    realnews: bool,
+    /// The JSON Lines corpus the real-news labels refer to
+    /// [default: ../shared/articles/wikinews-2019-2020.jsonl beside the checkout].
+    #[arg(long, requires = "realnews")]
+    corpus: Option<PathBuf>,
+    /// Output format (table, markdown or json).
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
-    /// Also list every miss, spurious quote and wrong speaker.
+    /// Also list every miss, spurious quote and wrong speaker (with --realnews: every wrong
+    /// stance of the dev half; see --errors-half).
     #[arg(long)]
     errors: bool,
+    /// With --realnews --errors: whose errors to list (tune on dev only).
+    #[arg(long, value_enum, default_value_t = standpoint::report::realnews_out::ErrorHalf::Dev, requires = "errors")]
+    errors_half: standpoint::report::realnews_out::ErrorHalf,
     /// Model whose stance and sentiment of the matched quotes are compared with the gold
     /// labels [default: the shipped model].
     #[arg(long)]
@@ -95,6 +106,10 @@ struct ParamArgs {
     /// Add character n-grams of each word, e.g. `3-5` (scikit-learn's char_wb analyzer).
     #[arg(long, value_parser = parse_range)]
     char_ngrams: Option<(usize, usize)>,
+    /// Do not scale features by their Naive Bayes log-count ratios (NBSVM-style, Wang & Manning
+    /// 2012; on by default).
+    #[arg(long)]
+    no_nb_weight: bool,
     /// L2 penalty (linfa-logistic's alpha = 1/C of scikit-learn).
     #[arg(long, default_value_t = 0.01)]
     alpha: f64,
@@ -110,6 +125,20 @@ struct ParamArgs {
     /// Class weights: none, or balanced (n / (classes · n_class), as scikit-learn).
     #[arg(long, value_enum, default_value_t = ClassWeight::Balanced)]
     class_weight: ClassWeight,
+    /// Do not train the relevance stage, even when the data has an `about` column.
+    #[arg(long)]
+    no_relevance: bool,
+    /// Rows the stance classifier learns from when the relevance stage is trained: only those
+    /// about negotiation, or all.
+    #[arg(long, value_enum, default_value_t = StanceRows::Negotiation)]
+    stance_rows: StanceRows,
+    /// Weight in [0, 1] of the article's title and lead in each quote's relevance.
+    #[arg(long, default_value_t = standpoint::model::DEFAULT_CONTEXT)]
+    relevance_context: f64,
+    /// Keep temperature 1 instead of fitting it on the cross-validation's out-of-fold
+    /// predictions.
+    #[arg(long)]
+    no_calibration: bool,
 }
 
 impl ParamArgs {
@@ -126,12 +155,19 @@ impl ParamArgs {
                 negation: !self.no_negation,
                 mask_names: !self.no_name_mask,
                 char_ngram_range: self.char_ngrams,
+                nb_weight: !self.no_nb_weight,
             },
             alpha: self.alpha,
             max_iterations: self.max_iter,
             tolerance: self.tol,
             solver: self.solver,
             class_weight: self.class_weight,
+            relevance: !self.no_relevance,
+            stance_rows: self.stance_rows,
+            relevance_context: self.relevance_context,
+            folds: 5,
+            seed: 42,
+            calibrate: !self.no_calibration,
         }
     }
 }
@@ -144,7 +180,8 @@ struct TrainArgs {
     /// Where to write the model (written atomically).
     #[arg(long, default_value = "models/negotiation.json")]
     out: PathBuf,
-    /// Folds for the cross-validation printed (and stored in the model); 0 skips it.
+    /// Folds of the cross-validation printed and stored in the model, whose out-of-fold
+    /// predictions also fit each classifier's temperature; 0 skips both.
     #[arg(long, default_value_t = 5)]
     folds: usize,
     /// Seed of the fold shuffle.
@@ -181,19 +218,19 @@ struct ScoreArgs {
     /// Only these speaker kinds (comma-separated: person, group, organization, state, unknown).
     #[arg(long, value_delimiter = ',')]
     kind: Vec<standpoint::SpeakerKind>,
-    /// A speaker's stance or sentiment is `unclear` when its two highest mean probabilities are
-    /// less than this apart (0 always reports the top label).
-    #[arg(long, default_value_t = standpoint::aggregate::DEFAULT_MARGIN, value_parser = parse_margin)]
-    margin: f64,
+    /// Share of a speaker's stance-taking quotes one side needs for the speaker's label
+    /// (below it: mixed), in (0.5, 1].
+    #[arg(long, default_value_t = standpoint::aggregate::DEFAULT_MAJORITY, value_parser = parse_majority)]
+    majority: f64,
 }
 
-/// A margin in [0, 1].
-fn parse_margin(s: &str) -> std::result::Result<f64, String> {
+/// A majority share in (0.5, 1].
+fn parse_majority(s: &str) -> std::result::Result<f64, String> {
     let m: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
-    if (0.0..=1.0).contains(&m) {
+    if m > 0.5 && m <= 1.0 {
         Ok(m)
     } else {
-        Err(format!("{m} is outside [0, 1]"))
+        Err(format!("{m} is outside (0.5, 1]"))
     }
 }
 
@@ -235,10 +272,19 @@ struct EvalArgs {
     /// Seed of the fold shuffle.
     #[arg(long, default_value_t = 42)]
     seed: u64,
-    /// Search the default grid (alpha × n-gram range × min_df × class weight) by cross-validated
-    /// macro-F1 on the training data, print it, and evaluate the best point.
+    /// Search the default grid (alpha × word n-grams × character n-grams × NB weighting × name
+    /// masking × class weight) by cross-validation on the training data, print it, and evaluate
+    /// the point best by --scoring.
     #[arg(long)]
     grid: bool,
+    /// With --grid: the axes of the grid to search (the others keep the training options);
+    /// comma-separated [default: all].
+    #[arg(long, value_enum, value_delimiter = ',', requires = "grid")]
+    grid_axes: Vec<standpoint::eval::GridAxis>,
+    /// What --grid maximises: macro-F1, SemEval-2016's F_avg (mean F1 of favor and against;
+    /// sentiment: of positive and negative), or accuracy.
+    #[arg(long, value_enum, default_value_t = standpoint::eval::Scoring::MacroF1, requires = "grid")]
+    scoring: standpoint::eval::Scoring,
     /// Output format (csv prints JSON).
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
@@ -276,21 +322,22 @@ fn parse_range(s: &str) -> std::result::Result<(usize, usize), String> {
 }
 
 fn default_model_path() -> PathBuf {
-    let local = PathBuf::from("models/negotiation.json");
-    if local.exists() {
-        local
-    } else {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("models/negotiation.json")
-    }
+    crate_path("models/negotiation.json")
 }
 
 fn train(args: &TrainArgs) -> Result<()> {
-    let params = args.params.params();
+    let mut params = args.params.params();
+    params.folds = args.folds;
+    params.seed = args.seed;
     params.check()?;
     let data = labelled::read(&args.data, &Columns::default(), None)?;
     println!("{}: {} rows", args.data.display(), data.rows.len());
-    for task in Task::ALL {
+    for task in [Task::Stance, Task::Sentiment, Task::Relevance] {
         let c = data.counts(task);
+        let n: usize = c.iter().sum();
+        if task == Task::Relevance && n == 0 {
+            continue;
+        }
         let parts: Vec<String> = task
             .labels()
             .iter()
@@ -300,59 +347,49 @@ fn train(args: &TrainArgs) -> Result<()> {
         println!(
             "  {task:<9} {} (unlabelled {})",
             parts.join(", "),
-            data.rows.len() - c.iter().sum::<usize>()
+            data.rows.len() - n
         );
     }
     let t0 = Instant::now();
-    let mut model = Model::train(&data, &params)?;
-    let fit_secs = t0.elapsed().as_secs_f64();
-    for task in Task::ALL {
-        if let Some(c) = model.classifier(task) {
-            let fit = if model.params.solver == Solver::Sparse {
-                format!(
-                    ", {} L-BFGS iterations{}",
-                    c.iterations,
-                    if c.converged {
-                        ""
-                    } else {
-                        " (iteration cap reached)"
-                    }
-                )
-            } else {
-                String::new()
-            };
+    let model = Model::train(&data, &params)?;
+    let secs = t0.elapsed().as_secs_f64();
+    for task in [Task::Stance, Task::Sentiment, Task::Relevance] {
+        let Some(c) = model.classifier(task) else {
+            continue;
+        };
+        let fit = if model.params.solver == Solver::Sparse {
+            format!(
+                ", {} L-BFGS iterations{}",
+                c.iterations,
+                if c.converged {
+                    ""
+                } else {
+                    " (iteration cap reached)"
+                }
+            )
+        } else {
+            String::new()
+        };
+        println!(
+            "  {task:<9} vocabulary {} terms, labels {}{fit}",
+            c.vectorizer.n_features(),
+            c.labels.join("/")
+        );
+        if let Some(cv) = model.cross_validation.iter().find(|cv| cv.task == task) {
             println!(
-                "  {task:<9} vocabulary {} terms, labels {}{fit}",
-                c.vectorizer.n_features(),
-                c.labels.join("/")
+                "  {task:<9} {}-fold cross-validated macro-F1 {:.3}, accuracy {:.3}; temperature {:.2} (ECE {:.3} → {:.3})",
+                cv.folds, cv.macro_f1, cv.accuracy, c.temperature, cv.ece_before, cv.ece_after
             );
         }
     }
-    println!("fit both tasks in {fit_secs:.2} s");
-    if args.folds >= 2 {
-        let t1 = Instant::now();
-        for task in Task::ALL {
-            let rows = data.labelled(task);
-            if rows.is_empty() {
-                continue;
-            }
-            let units: Vec<_> = rows.iter().map(|(t, _)| training_unit(t)).collect();
-            let y: Vec<usize> = rows.iter().map(|(_, l)| *l).collect();
-            let cv = cross_validate(task, &params, &units, &y, args.folds, args.seed)?;
-            println!(
-                "  {task:<9} {}-fold cross-validated macro-F1 {:.3}, accuracy {:.3}",
-                args.folds, cv.report.macro_f1, cv.report.accuracy
-            );
-            model.cross_validation.push(CrossValidation {
-                task,
-                folds: args.folds,
-                seed: args.seed,
-                macro_f1: cv.report.macro_f1,
-                accuracy: cv.report.accuracy,
-            });
+    println!(
+        "fit{} in {secs:.2} s",
+        if params.folds >= 2 {
+            " and cross-validation"
+        } else {
+            ""
         }
-        println!("cross-validation in {:.2} s", t1.elapsed().as_secs_f64());
-    }
+    );
     model.save(&args.out)?;
     println!(
         "wrote {} (training data sha256 {})",
@@ -388,7 +425,7 @@ fn score(args: &ScoreArgs) -> Result<()> {
     } else {
         None
     };
-    let mut acc = Accumulator::new().with_margin(args.margin);
+    let mut acc = Accumulator::new().with_majority(args.majority);
     let mut by_article = Vec::new();
     let mut seen_ids: HashSet<String> = HashSet::new();
     let (mut n_articles, mut n_quotes, mut skipped) = (0usize, 0usize, 0usize);
@@ -425,7 +462,7 @@ fn score(args: &ScoreArgs) -> Result<()> {
             n_quotes += s.quotes.len();
             acc.add(&s);
             if args.by_article {
-                let mut one = Accumulator::new().with_margin(args.margin);
+                let mut one = Accumulator::new().with_majority(args.majority);
                 one.add(&s);
                 by_article.push(ArticleTable {
                     article: s.id.clone(),
@@ -494,6 +531,7 @@ fn eval(args: &EvalArgs) -> Result<()> {
         text: args.text_col.clone(),
         stance: col(&args.stance_col),
         sentiment: col(&args.sentiment_col),
+        about: Some("about".into()),
     };
     let read = |p: &Path, split: Option<&str>| {
         let sel = split.and_then(|v| args.split_col.as_deref().map(|c| (c, v)));
@@ -561,16 +599,22 @@ fn eval(args: &EvalArgs) -> Result<()> {
         }
         let mut task_params = params.clone();
         if args.grid {
-            let (points, best) = standpoint::eval::search(
+            let grid = if args.grid_axes.is_empty() {
+                standpoint::eval::Grid::default()
+            } else {
+                standpoint::eval::Grid::with_axes(&args.grid_axes)
+            };
+            let result = standpoint::eval::search(
                 task,
                 &params,
-                &standpoint::eval::Grid::default(),
+                &grid,
                 tr,
                 args.folds,
                 args.seed,
+                args.scoring,
             )?;
-            grids.push((task, points));
-            task_params = best;
+            task_params = result.best_params().clone();
+            grids.push(result);
         }
         match &test {
             None => evals.push(standpoint::eval::evaluate_cv(
@@ -613,8 +657,58 @@ fn eval(args: &EvalArgs) -> Result<()> {
     Ok(())
 }
 
+/// A path under the crate root when it is not found from the working folder.
+fn crate_path(rel: &str) -> PathBuf {
+    let local = PathBuf::from(rel);
+    if local.exists() {
+        local
+    } else {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+    }
+}
+
+fn eval_realnews(args: &EvalQuotesArgs) -> Result<()> {
+    let dir = args
+        .gold
+        .clone()
+        .unwrap_or_else(|| crate_path(standpoint::realnews::DEFAULT_DIR));
+    let corpus = args
+        .corpus
+        .clone()
+        .unwrap_or_else(|| crate_path(standpoint::realnews::DEFAULT_CORPUS));
+    let gold = standpoint::realnews::read(&dir, &corpus)
+        .context("reading the real-news labels (their texts come from --corpus)")?;
+    let path = args.model.clone().unwrap_or_else(default_model_path);
+    let model = Model::load(&path).context("loading the model")?;
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let e = standpoint::realnews::evaluate(&gold, &model, &name);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    report::realnews_out::write(
+        &e,
+        args.format,
+        args.errors.then_some(args.errors_half),
+        &mut out,
+    )?;
+    out.flush().ok();
+    Ok(())
+}
+
 fn eval_quotes(args: &EvalQuotesArgs) -> Result<()> {
-    let gold = standpoint::quote_eval::read_gold(&args.gold)?;
+    if args.realnews {
+        if args.no_labels {
+            bail!("--realnews measures stance: it needs a model (drop --no-labels)");
+        }
+        return eval_realnews(args);
+    }
+    let dir = args
+        .gold
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("tests/gold"));
+    let gold = standpoint::quote_eval::read_gold(&dir)?;
     let e = if args.no_labels {
         standpoint::quote_eval::evaluate(&gold)
     } else {

@@ -62,6 +62,48 @@ pub struct TrainParams {
     /// Class weighting (sparse solver only). Default balanced.
     #[serde(default)]
     pub class_weight: ClassWeight,
+    /// Train the relevance stage when the data has `about` labels (see [`Model`]). Default true.
+    #[serde(default = "default_true")]
+    pub relevance: bool,
+    /// The rows the stance classifier learns from when the relevance stage is trained. Default
+    /// [`StanceRows::Negotiation`].
+    #[serde(default)]
+    pub stance_rows: StanceRows,
+    /// Weight β in [0, 1] of the article's relevance in each quote's relevance: logit(r) =
+    /// (1 − β)·logit(r_quote) + β·logit(r_article). Default [`DEFAULT_CONTEXT`].
+    #[serde(default)]
+    pub relevance_context: f64,
+    /// Folds of the stratified cross-validation run at training time: its out-of-fold
+    /// predictions give the scores stored in the model and fit each classifier's temperature.
+    /// 0 skips both. Default 5.
+    #[serde(default)]
+    pub folds: usize,
+    /// Seed of the fold shuffle. Default 42.
+    #[serde(default)]
+    pub seed: u64,
+    /// Fit a temperature per classifier on the out-of-fold predictions (temperature scaling,
+    /// Guo et al. 2017); false keeps temperature 1. Default true.
+    #[serde(default = "default_true")]
+    pub calibrate: bool,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+/// Default weight of the article's relevance in a quote's relevance ([`TrainParams::relevance_context`]).
+pub const DEFAULT_CONTEXT: f64 = 0.5;
+
+/// Which rows the stance classifier is trained on when the data has relevance (`about`) labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum StanceRows {
+    /// Only rows about negotiation (and rows without an `about` label): the stance classifier
+    /// judges the side taken, the relevance stage whether there is one to take.
+    #[default]
+    Negotiation,
+    /// Every row labelled for stance (rows about other subjects as neutral examples).
+    All,
 }
 
 impl Default for TrainParams {
@@ -73,6 +115,12 @@ impl Default for TrainParams {
             tolerance: 1e-4,
             solver: Solver::Sparse,
             class_weight: ClassWeight::Balanced,
+            relevance: true,
+            stance_rows: StanceRows::Negotiation,
+            relevance_context: DEFAULT_CONTEXT,
+            folds: 5,
+            seed: 42,
+            calibrate: true,
         }
     }
 }
@@ -86,6 +134,17 @@ impl TrainParams {
         self.vectorizer.check()?;
         // alpha, max_iterations and tolerance: the solver's own checks
         self.logistic_params().check()?;
+        if !(0.0..=1.0).contains(&self.relevance_context) {
+            return Err(Error::InvalidParameter(format!(
+                "relevance context weight {} is outside [0, 1]",
+                self.relevance_context
+            )));
+        }
+        if self.folds == 1 {
+            return Err(Error::InvalidParameter(
+                "folds must be 0 (no cross-validation) or at least 2".into(),
+            ));
+        }
         if self.solver == Solver::Linfa && self.class_weight != ClassWeight::None {
             return Err(Error::InvalidParameter(
                 "class weights need the sparse solver (linfa-logistic has none); use class weight none (--class-weight none)".into(),
@@ -117,7 +176,7 @@ pub fn training_unit(text: &str) -> Unit<'_> {
 /// One task's fitted classifier: vectorizer + multinomial logistic regression.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Classifier {
-    /// Stance or sentiment.
+    /// Stance, sentiment or relevance.
     pub task: Task,
     /// Labels the model was trained on (a subset of `task.labels()`, in that order); rows of
     /// `coef` and entries of `intercept` follow this order.
@@ -134,6 +193,10 @@ pub struct Classifier {
     /// Whether the solver met its tolerance (false: it stopped at the iteration cap).
     #[serde(default)]
     pub converged: bool,
+    /// Temperature T applied to the logits (probabilities ∝ exp(z / T)); 1 = uncalibrated.
+    /// Fitted on out-of-fold predictions by [`fit_temperature`].
+    #[serde(default = "one")]
+    pub temperature: f64,
     /// The same weights, feature-major, for fast prediction (rebuilt on load).
     #[serde(skip)]
     fitted: Option<SparseLogistic>,
@@ -149,6 +212,7 @@ impl PartialEq for Classifier {
             && self.intercept == o.intercept
             && self.iterations == o.iterations
             && self.converged == o.converged
+            && self.temperature == o.temperature
     }
 }
 
@@ -160,6 +224,22 @@ impl Classifier {
     /// than two distinct labels, no usable vocabulary, or the solver fails.
     pub fn fit(task: Task, params: &TrainParams, units: &[Unit<'_>], y: &[usize]) -> Result<Self> {
         params.check()?;
+        let vectorizer = Vectorizer::fit_labelled(&params.vectorizer, units, y)?;
+        Self::fit_with(task, params, vectorizer, units, y)
+    }
+
+    /// Fits the regression with an already fitted `vectorizer` (for example one vocabulary
+    /// shared by several tasks, [`Model::train`]).
+    ///
+    /// # Errors
+    /// As [`Classifier::fit`].
+    pub fn fit_with(
+        task: Task,
+        params: &TrainParams,
+        vectorizer: Vectorizer,
+        units: &[Unit<'_>],
+        y: &[usize],
+    ) -> Result<Self> {
         if units.len() != y.len() {
             return Err(Error::Training(format!(
                 "{} units but {} labels",
@@ -176,7 +256,6 @@ impl Classifier {
                 present.len()
             )));
         }
-        let vectorizer = Vectorizer::fit(&params.vectorizer, units)?;
         let x = vectorizer.transform_matrix(units);
         let targets: Vec<usize> = y
             .iter()
@@ -249,6 +328,7 @@ impl Classifier {
             intercept: fitted.intercept().to_vec(),
             iterations,
             converged,
+            temperature: 1.0,
             fitted: Some(fitted),
         })
     }
@@ -264,7 +344,7 @@ impl Classifier {
     }
 
     /// Class probabilities for one feature row, in `task.labels()` order (a label the model never
-    /// saw gets probability 0).
+    /// saw gets probability 0), with the classifier's temperature applied.
     pub fn predict_row(&self, row: &SparseRow) -> [f64; 3] {
         let mut p = [0.0; 3];
         let k = self.labels.len();
@@ -274,7 +354,7 @@ impl Classifier {
         for (c, l) in self.labels.iter().enumerate() {
             out[self.task.parse_label(l).expect("labels are valid")] = p[c];
         }
-        out
+        with_temperature(out, self.temperature)
     }
 
     /// Class probabilities for one unit, in `task.labels()` order.
@@ -391,6 +471,67 @@ impl Classifier {
     }
 }
 
+fn one() -> f64 {
+    1.0
+}
+
+/// Probabilities rescaled as if the logits were divided by `t`: p_k^(1/t) / Σ_j p_j^(1/t)
+/// (softmax(z / t), since log p_k = z_k − logsumexp(z)). A zero stays zero; `t` = 1 changes
+/// nothing.
+pub fn with_temperature(p: [f64; 3], t: f64) -> [f64; 3] {
+    if t == 1.0 {
+        return p;
+    }
+    let max = p.iter().cloned().fold(0.0, f64::max);
+    if max <= 0.0 {
+        return p;
+    }
+    let mut out = [0.0; 3];
+    let mut sum = 0.0;
+    for (o, &x) in out.iter_mut().zip(&p) {
+        if x > 0.0 {
+            *o = ((x.ln() - max.ln()) / t).exp();
+            sum += *o;
+        }
+    }
+    out.map(|x| x / sum)
+}
+
+/// The temperature T in [0.05, 20] that minimises the mean negative log-likelihood of `truth`
+/// under `probabilities` rescaled by T (temperature scaling, Guo et al. 2017, "On Calibration of
+/// Modern Neural Networks"), found by golden-section search on ln T. Fit it on out-of-fold
+/// predictions, never on the rows a classifier was trained on.
+pub fn fit_temperature(truth: &[usize], probabilities: &[[f64; 3]]) -> f64 {
+    let nll = |log_t: f64| -> f64 {
+        let t = log_t.exp();
+        truth
+            .iter()
+            .zip(probabilities)
+            .map(|(&y, p)| -with_temperature(*p, t)[y].max(1e-12).ln())
+            .sum::<f64>()
+    };
+    let (mut a, mut b) = (0.05f64.ln(), 20.0f64.ln());
+    let g = (5f64.sqrt() - 1.0) / 2.0;
+    let (mut c, mut d) = (b - g * (b - a), a + g * (b - a));
+    let (mut fc, mut fd) = (nll(c), nll(d));
+    for _ in 0..60 {
+        if fc < fd {
+            b = d;
+            d = c;
+            fd = fc;
+            c = b - g * (b - a);
+            fc = nll(c);
+        } else {
+            a = c;
+            c = d;
+            fc = fd;
+            d = a + g * (b - a);
+            fd = nll(d);
+        }
+    }
+    ((a + b) / 2.0).exp()
+}
+
 /// Where the training data came from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrainingData {
@@ -404,6 +545,20 @@ pub struct TrainingData {
     pub stance_counts: [usize; 3],
     /// Rows per sentiment label (positive, negative, neutral).
     pub sentiment_counts: [usize; 3],
+    /// Rows per relevance label (negotiation, other, unused).
+    #[serde(default)]
+    pub relevance_counts: [usize; 3],
+}
+
+impl TrainingData {
+    /// Rows per label of `task`, in `task.labels()` order.
+    pub fn counts(&self, task: Task) -> [usize; 3] {
+        match task {
+            Task::Stance => self.stance_counts,
+            Task::Sentiment => self.sentiment_counts,
+            Task::Relevance => self.relevance_counts,
+        }
+    }
 }
 
 /// Cross-validated quality recorded at training time.
@@ -419,9 +574,22 @@ pub struct CrossValidation {
     pub macro_f1: f64,
     /// Accuracy over the pooled out-of-fold predictions.
     pub accuracy: f64,
+    /// Expected calibration error of the out-of-fold probabilities before temperature scaling.
+    #[serde(default)]
+    pub ece_before: f64,
+    /// The same after temperature scaling (equal to `ece_before` when not calibrated).
+    #[serde(default)]
+    pub ece_after: f64,
 }
 
-/// A saved model: metadata plus one classifier per task.
+/// A saved model: metadata plus one classifier per task and, when the training data has
+/// `about` labels, the relevance stage.
+///
+/// Scoring a unit: the stance classifier gives p = P(favor, against, neutral | the speech is
+/// about negotiation), the relevance classifier r = P(about negotiation) (blended in logit space
+/// with the article's relevance, weight [`TrainParams::relevance_context`]), and the stance
+/// reported is r·p + (1 − r)·(0, 0, 1): speech about something else is neutral, however loaded.
+/// Without a relevance classifier the stance is p.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Model {
     /// Always [`FORMAT`].
@@ -432,34 +600,103 @@ pub struct Model {
     pub standpoint_version: String,
     /// The labelled data it was trained on.
     pub training_data: TrainingData,
-    /// Hyper-parameters (the same for both tasks).
+    /// Hyper-parameters (the same for every task).
     pub params: TrainParams,
-    /// Cross-validated scores measured by `standpoint train`, if run.
+    /// Cross-validated scores measured at training time (when `params.folds` ≥ 2).
     pub cross_validation: Vec<CrossValidation>,
     /// Stance classifier (absent when the data had no stance labels).
     pub stance: Option<Classifier>,
     /// Sentiment classifier (absent when the data had no sentiment labels).
     pub sentiment: Option<Classifier>,
+    /// Relevance classifier: is the speech about negotiation (absent when the data had no
+    /// `about` labels or `params.relevance` is false).
+    #[serde(default)]
+    pub relevance: Option<Classifier>,
+}
+
+/// The indices of the rows a task is trained on, with their labels.
+fn task_rows(data: &Dataset, task: Task, params: &TrainParams) -> (Vec<usize>, Vec<usize>) {
+    let relevance_stage =
+        params.relevance && data.counts(Task::Relevance)[..2].iter().all(|&c| c > 0);
+    data.rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            !(task == Task::Stance
+                && relevance_stage
+                && params.stance_rows == StanceRows::Negotiation
+                && r.about == Some(1))
+        })
+        .filter_map(|(i, r)| r.label(task).map(|l| (i, l)))
+        .unzip()
 }
 
 impl Model {
-    /// Trains both tasks on `data` (each task on the rows labelled for it).
+    /// Trains every task on `data` (each task on the rows labelled for it; the stance task, when
+    /// the relevance stage is trained with [`StanceRows::Negotiation`], on the rows about
+    /// negotiation), then, when `params.folds` ≥ 2, cross-validates each task (stratified
+    /// k-fold) to record its scores and fit its temperature.
     ///
     /// # Errors
-    /// As [`Classifier::fit`]; [`Error::Training`] when neither task has labelled rows.
+    /// As [`Classifier::fit`]; [`Error::Training`] when no task has labelled rows.
     pub fn train(data: &Dataset, params: &TrainParams) -> Result<Self> {
         params.check()?;
-        let mut classifiers = [None, None];
-        for (slot, task) in classifiers.iter_mut().zip(Task::ALL) {
-            let rows = data.labelled(task);
-            if rows.is_empty() {
+        use rayon::prelude::*;
+        let all: Vec<Unit<'_>> = data
+            .rows
+            .par_iter()
+            .map(|r| training_unit(&r.text))
+            .collect();
+        // one vocabulary and idf for every task, so scoring counts each quote's terms once
+        let shared = Vectorizer::fit(&params.vectorizer, &all)?;
+        let mut classifiers = [None, None, None];
+        let mut cross_validation = Vec::new();
+        let tasks = [Task::Stance, Task::Sentiment, Task::Relevance];
+        for (slot, task) in classifiers.iter_mut().zip(tasks) {
+            if task == Task::Relevance && !params.relevance {
                 continue;
             }
-            let units: Vec<Unit<'_>> = rows.iter().map(|(t, _)| training_unit(t)).collect();
-            let y: Vec<usize> = rows.iter().map(|(_, l)| *l).collect();
-            *slot = Some(Classifier::fit(task, params, &units, &y)?);
+            let (rows, y) = task_rows(data, task, params);
+            let units: Vec<Unit<'_>> = rows.iter().map(|&i| all[i].clone()).collect();
+            let mut present = y.clone();
+            present.sort_unstable();
+            present.dedup();
+            if present.len() < 2 && (task == Task::Relevance || y.is_empty()) {
+                continue;
+            }
+            let vectorizer = shared.nb_scaled(&units, &y)?;
+            let mut c = Classifier::fit_with(task, params, vectorizer, &units, &y)?;
+            if params.folds >= 2 {
+                let cv = crate::eval::cross_validate(
+                    task,
+                    params,
+                    &units,
+                    &y,
+                    params.folds,
+                    params.seed,
+                )?;
+                let before = crate::eval::calibration(&y, &cv.probabilities).ece;
+                if params.calibrate {
+                    c.temperature = fit_temperature(&y, &cv.probabilities);
+                }
+                let scaled: Vec<[f64; 3]> = cv
+                    .probabilities
+                    .iter()
+                    .map(|p| with_temperature(*p, c.temperature))
+                    .collect();
+                cross_validation.push(CrossValidation {
+                    task,
+                    folds: params.folds,
+                    seed: params.seed,
+                    macro_f1: cv.report.macro_f1,
+                    accuracy: cv.report.accuracy,
+                    ece_before: before,
+                    ece_after: crate::eval::calibration(&y, &scaled).ece,
+                });
+            }
+            *slot = Some(c);
         }
-        let [stance, sentiment] = classifiers;
+        let [stance, sentiment, relevance] = classifiers;
         if stance.is_none() && sentiment.is_none() {
             return Err(Error::Training(format!(
                 "{}: no row is labelled for stance or sentiment",
@@ -481,11 +718,13 @@ impl Model {
                 rows: data.rows.len(),
                 stance_counts: data.counts(Task::Stance),
                 sentiment_counts: data.counts(Task::Sentiment),
+                relevance_counts: data.counts(Task::Relevance),
             },
             params: params.clone(),
-            cross_validation: Vec::new(),
+            cross_validation,
             stance,
             sentiment,
+            relevance,
         })
     }
 
@@ -494,6 +733,30 @@ impl Model {
         match task {
             Task::Stance => self.stance.as_ref(),
             Task::Sentiment => self.sentiment.as_ref(),
+            Task::Relevance => self.relevance.as_ref(),
+        }
+    }
+
+    /// The stance reported for a unit, from the stance classifier's probabilities `p` and the
+    /// relevance `r` = P(about negotiation) (see [`Model`]): r·p + (1 − r)·(0, 0, 1).
+    pub fn gate(p: [f64; 3], r: f64) -> [f64; 3] {
+        [r * p[0], r * p[1], r * p[2] + (1.0 - r)]
+    }
+
+    /// A quote's relevance from its own and its article's P(about negotiation), blended in logit
+    /// space with the model's context weight β: σ((1 − β)·logit(r_quote) + β·logit(r_article)).
+    pub fn blend_relevance(&self, quote: f64, article: Option<f64>) -> f64 {
+        let beta = self.params.relevance_context;
+        match article {
+            Some(a) if beta > 0.0 => {
+                let logit = |x: f64| {
+                    let x = x.clamp(1e-9, 1.0 - 1e-9);
+                    (x / (1.0 - x)).ln()
+                };
+                let z = (1.0 - beta) * logit(quote) + beta * logit(a);
+                1.0 / (1.0 + (-z).exp())
+            }
+            _ => quote,
         }
     }
 
@@ -572,9 +835,13 @@ impl Model {
         }
         let mut model: Model =
             serde_json::from_slice(bytes).map_err(|e| bad(format!("malformed model: {e}")))?;
-        for c in [model.stance.as_mut(), model.sentiment.as_mut()]
-            .into_iter()
-            .flatten()
+        for c in [
+            model.stance.as_mut(),
+            model.sentiment.as_mut(),
+            model.relevance.as_mut(),
+        ]
+        .into_iter()
+        .flatten()
         {
             c.vectorizer.rebuild_index();
             c.check(path)?;

@@ -20,7 +20,7 @@ use crate::error::{Error, Result};
 use crate::eval::TaskEvaluation;
 use crate::labels::Task;
 use crate::model::Model;
-use crate::score::Scorer;
+use crate::score::{ScoredArticle, Scorer};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -69,6 +69,20 @@ pub struct NotSpeech {
     pub end: usize,
 }
 
+/// A speaker's stance in one gold article (real-news set only).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GoldSpeaker {
+    /// Canonical speaker name.
+    pub speaker: String,
+    /// person, group, organization, state or unknown.
+    pub speaker_kind: String,
+    /// favor, against, neutral or mixed (the rule in `training_data/README.md`).
+    pub stance: String,
+    /// Why a label departs from the rule, if it does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
 /// One gold article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GoldArticle {
@@ -77,8 +91,19 @@ pub struct GoldArticle {
     /// Negotiation domain.
     #[serde(default)]
     pub domain: String,
+    /// `negotiation` or `control` (real-news set only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     /// Every attributed quote.
     pub quotes: Vec<GoldQuote>,
+    /// Speech acts with only a noun-phrase object ("rejected the offer"): not required of the
+    /// extractor, but a prediction that overlaps one is not spurious, and its stance and
+    /// sentiment are compared with the act's labels.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub acts: Vec<GoldQuote>,
+    /// Each speaker's stance in the article (real-news set only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub speakers: Vec<GoldSpeaker>,
     /// Quoted phrases that are not speech.
     #[serde(default)]
     pub not_speech: Vec<NotSpeech>,
@@ -261,156 +286,219 @@ pub fn evaluate_with(
     extractor: impl Fn(&str) -> Vec<Quote>,
 ) -> QuoteEvaluation {
     let pred: Vec<Vec<Quote>> = gold.iter().map(|(_, text)| extractor(text)).collect();
-    evaluate_predictions(gold, &pred, None).0
+    evaluate_predictions(gold, &pred).0
 }
 
-/// The predicted stance and sentiment probabilities of one quote, when the model has the task.
-type QuoteLabels = [Option<[f64; 3]>; 2];
+/// One gold quote or act matched to one predicted quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    /// Index of the article in the gold list.
+    pub article: usize,
+    /// Index into the article's `quotes` (or `acts` when `act`).
+    pub gold: usize,
+    /// Whether `gold` indexes `acts`.
+    pub act: bool,
+    /// Index of the predicted quote in the article's predictions.
+    pub pred: usize,
+}
+
+impl Match {
+    /// The gold entry this match refers to.
+    pub fn gold_quote<'g>(&self, gold: &'g [(GoldArticle, String)]) -> &'g GoldQuote {
+        let g = &gold[self.article].0;
+        if self.act {
+            &g.acts[self.gold]
+        } else {
+            &g.quotes[self.gold]
+        }
+    }
+}
+
+/// Scores every gold article's text with `model` exactly as `standpoint score` does (in
+/// parallel, results in input order).
+pub fn score_gold(gold: &[(GoldArticle, String)], model: &Model) -> Vec<ScoredArticle> {
+    let scorer = Scorer::new(model);
+    gold.par_iter()
+        .map(|(g, text)| {
+            scorer.score(&Article {
+                id: g.article.clone(),
+                title: None,
+                date: None,
+                source: None,
+                text: text.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The predicted quotes of scored articles, for [`evaluate_predictions`].
+pub fn predicted_quotes(scored: &[ScoredArticle]) -> Vec<Vec<Quote>> {
+    scored
+        .iter()
+        .map(|s| s.quotes.iter().map(|q| q.quote.clone()).collect())
+        .collect()
+}
+
+/// The gold label index and the predicted probabilities of `task` for each match that has both.
+pub fn matched_labels(
+    gold: &[(GoldArticle, String)],
+    scored: &[ScoredArticle],
+    matches: &[Match],
+    task: Task,
+) -> (Vec<usize>, Vec<[f64; 3]>) {
+    matches
+        .iter()
+        .filter_map(|m| {
+            let g = m.gold_quote(gold);
+            let label = match task {
+                Task::Stance => g.stance.as_deref(),
+                Task::Sentiment => g.sentiment.as_deref(),
+                Task::Relevance => None,
+            }?;
+            let truth = task.parse_label(label)?;
+            let p = scored[m.article].quotes[m.pred].prediction(task)?;
+            Some((truth, p.probabilities))
+        })
+        .unzip()
+}
 
 /// Evaluates extraction and attribution as [`evaluate`] does, then scores every extracted
 /// quote with `model` (exactly as `standpoint score` does) and compares the stance and
 /// sentiment of the matched quotes with the gold labels ([`QuoteEvaluation::labels`]). The
-/// majority baseline predicts the model's most frequent training label; `protocol` names the
+/// majority baseline predicts the model's most frequent training label; `model_name` names the
 /// model in the report.
 pub fn evaluate_model(
     gold: &[(GoldArticle, String)],
     model: &Model,
     model_name: &str,
 ) -> QuoteEvaluation {
-    let scorer = Scorer::new(model);
-    let scored: Vec<(Vec<Quote>, Vec<QuoteLabels>)> = gold
-        .par_iter()
-        .map(|(g, text)| {
-            let article = Article {
-                id: g.article.clone(),
-                title: None,
-                date: None,
-                source: None,
-                text: text.clone(),
-            };
-            let s = scorer.score(&article);
-            let labels = s
-                .quotes
-                .iter()
-                .map(|q| {
-                    [
-                        q.stance.as_ref().map(|p| p.probabilities),
-                        q.sentiment.as_ref().map(|p| p.probabilities),
-                    ]
-                })
-                .collect();
-            (s.quotes.into_iter().map(|q| q.quote).collect(), labels)
-        })
-        .collect();
-    let (pred, labels): (Vec<_>, Vec<_>) = scored.into_iter().unzip();
-    let (mut e, truths, probs) = evaluate_predictions(gold, &pred, Some(&labels));
-    let matched = truths.iter().map(Vec::len).max().unwrap_or(0);
+    let scored = score_gold(gold, model);
+    let (mut e, matches) = evaluate_predictions(gold, &predicted_quotes(&scored));
     let gold_quotes = e.gold_quotes;
     e.labels = Task::ALL
         .into_iter()
-        .enumerate()
-        .filter(|(ti, _)| !truths[*ti].is_empty())
-        .map(|(ti, task)| {
-            let counts = match task {
-                Task::Stance => model.training_data.stance_counts,
-                Task::Sentiment => model.training_data.sentiment_counts,
-            };
+        .filter_map(|task| {
+            let (truth, probs) = matched_labels(gold, &scored, &matches, task);
+            if truth.is_empty() {
+                return None;
+            }
+            let counts = model.training_data.counts(task);
             let train_y: Vec<usize> = (0..3)
                 .flat_map(|l| std::iter::repeat_n(l, counts[l]))
                 .collect();
-            TaskEvaluation::new(
+            Some(TaskEvaluation::new(
                 task,
                 format!(
-                    "extracted quotes matched to labelled gold quotes ({matched} of {gold_quotes}), model {model_name}"
+                    "extracted quotes matched to labelled gold quotes ({} of {gold_quotes}), model {model_name}",
+                    truth.len()
                 ),
                 &train_y,
-                &truths[ti],
-                &probs[ti],
-            )
+                &truth,
+                &probs,
+            ))
         })
         .collect();
     e
 }
 
-/// Gold label indices, then predicted probabilities, of the matched quotes; index 0 stance,
-/// 1 sentiment.
-type MatchedLabels = [Vec<usize>; 2];
-type MatchedProbabilities = [Vec<[f64; 3]>; 2];
+/// One-to-one matching of predicted quotes to gold spans with Jaccard ≥ 0.5: pairs with the
+/// right speaker first, then by overlap, then in text order. Returns `(gold, pred)` index pairs.
+fn match_spans<'a>(
+    spans: impl Iterator<Item = ((usize, usize), &'a str)>,
+    pred: &[Quote],
+    pred_used: &mut [bool],
+) -> Vec<(usize, usize)> {
+    let mut pairs: Vec<(bool, f64, usize, usize)> = Vec::new();
+    let mut n = 0;
+    for (gi, (gs, speaker)) in spans.enumerate() {
+        n += 1;
+        let speaker = normalize_speaker(speaker);
+        for (pi, p) in pred.iter().enumerate() {
+            let j = jaccard(gs, (p.start, p.end));
+            if j >= 0.5 && !pred_used[pi] {
+                pairs.push((speaker == normalize_speaker(&p.speaker), j, gi, pi));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(b.1.total_cmp(&a.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(&b.3))
+    });
+    let mut gold_used = vec![false; n];
+    let mut out = Vec::new();
+    for (_, _, gi, pi) in pairs {
+        if !gold_used[gi] && !pred_used[pi] {
+            gold_used[gi] = true;
+            pred_used[pi] = true;
+            out.push((gi, pi));
+        }
+    }
+    out.sort_unstable();
+    out
+}
 
-fn evaluate_predictions(
+/// Matches predictions to the gold quotes (then the leftovers to the gold acts) of every
+/// article and measures extraction and attribution; also returns every match, for label
+/// evaluation.
+pub fn evaluate_predictions(
     gold: &[(GoldArticle, String)],
     preds: &[Vec<Quote>],
-    labels: Option<&[Vec<QuoteLabels>]>,
-) -> (QuoteEvaluation, MatchedLabels, MatchedProbabilities) {
-    let mut truths: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
-    let mut probs: [Vec<[f64; 3]>; 2] = [Vec::new(), Vec::new()];
+) -> (QuoteEvaluation, Vec<Match>) {
     let (mut gold_n, mut pred_n, mut exact_m, mut overlap_m) = (0, 0, 0, 0);
     let (mut speaker_ok, mut kind_ok, mut pron_n, mut pron_ok) = (0, 0, 0, 0);
     let (mut scare_hits, mut scare_n) = (0, 0);
     let mut layouts: BTreeMap<String, LayoutScore> = BTreeMap::new();
     let mut errors = Vec::new();
+    let mut matches = Vec::new();
     for (ai, (g, _)) in gold.iter().enumerate() {
         let pred = &preds[ai];
         pred_n += pred.len();
         // every gold entry is one quote; "X and Y said" has one entry per speaker
-        let spans: Vec<((usize, usize), Vec<&GoldQuote>)> = g
-            .quotes
-            .iter()
-            .map(|q| ((q.start, q.end), vec![q]))
-            .collect();
-        gold_n += spans.len();
-        // one-to-one matching: right speaker first, then best overlap
-        let mut pairs: Vec<(bool, f64, usize, usize)> = Vec::new();
-        for (gi, (gs, entries)) in spans.iter().enumerate() {
-            for (pi, p) in pred.iter().enumerate() {
-                let j = jaccard(*gs, (p.start, p.end));
-                if j >= 0.5 {
-                    let same =
-                        normalize_speaker(&entries[0].speaker) == normalize_speaker(&p.speaker);
-                    pairs.push((same, j, gi, pi));
-                }
-            }
-        }
-        pairs.sort_by(|a, b| {
-            b.0.cmp(&a.0)
-                .then(b.1.total_cmp(&a.1))
-                .then(a.2.cmp(&b.2))
-                .then(a.3.cmp(&b.3))
-        });
-        let mut gold_used = vec![None; spans.len()];
+        gold_n += g.quotes.len();
         let mut pred_used = vec![false; pred.len()];
-        for (_, _, gi, pi) in pairs {
-            if gold_used[gi].is_none() && !pred_used[pi] {
-                gold_used[gi] = Some(pi);
-                pred_used[pi] = true;
-            }
+        let quote_pairs = match_spans(
+            g.quotes
+                .iter()
+                .map(|q| ((q.start, q.end), q.speaker.as_str())),
+            pred,
+            &mut pred_used,
+        );
+        let act_pairs = match_spans(
+            g.acts
+                .iter()
+                .map(|q| ((q.start, q.end), q.speaker.as_str())),
+            pred,
+            &mut pred_used,
+        );
+        let mut gold_pred: Vec<Option<usize>> = vec![None; g.quotes.len()];
+        for &(gi, pi) in &quote_pairs {
+            gold_pred[gi] = Some(pi);
         }
-        for (gi, (gs, entries)) in spans.iter().enumerate() {
-            let tags: Vec<&String> = {
-                let mut t: Vec<&String> = entries.iter().flat_map(|e| e.layouts.iter()).collect();
-                t.sort();
-                t.dedup();
-                t
-            };
+        for (gi, q) in g.quotes.iter().enumerate() {
+            let mut tags: Vec<&String> = q.layouts.iter().collect();
+            tags.sort();
+            tags.dedup();
             for t in &tags {
                 layouts.entry((*t).clone()).or_default().gold += 1;
             }
-            let Some(pi) = gold_used[gi] else {
+            let Some(pi) = gold_pred[gi] else {
                 errors.push(Mistake {
                     article: g.article.clone(),
                     what: "missed".into(),
-                    text: entries[0].content.clone(),
-                    expected: entries[0].speaker.clone(),
+                    text: q.content.clone(),
+                    expected: q.speaker.clone(),
                     predicted: String::new(),
                 });
                 continue;
             };
             let p = &pred[pi];
             overlap_m += 1;
-            if (p.start, p.end) == *gs {
+            if (p.start, p.end) == (q.start, q.end) {
                 exact_m += 1;
             }
-            let right = normalize_speaker(&entries[0].speaker) == normalize_speaker(&p.speaker);
+            let right = normalize_speaker(&q.speaker) == normalize_speaker(&p.speaker);
             if right {
                 speaker_ok += 1;
             } else {
@@ -418,22 +506,12 @@ fn evaluate_predictions(
                     article: g.article.clone(),
                     what: "wrong speaker".into(),
                     text: p.text.clone(),
-                    expected: entries[0].speaker.clone(),
+                    expected: q.speaker.clone(),
                     predicted: p.speaker.clone(),
                 });
             }
-            if entries[0].kind == p.kind.as_str() {
+            if q.kind == p.kind.as_str() {
                 kind_ok += 1;
-            }
-            if let Some(labels) = labels {
-                let gold_labels = [&entries[0].stance, &entries[0].sentiment];
-                for (ti, task) in Task::ALL.into_iter().enumerate() {
-                    let truth = gold_labels[ti].as_deref().and_then(|l| task.parse_label(l));
-                    if let (Some(t), Some(pr)) = (truth, labels[ai][pi][ti]) {
-                        truths[ti].push(t);
-                        probs[ti].push(pr);
-                    }
-                }
             }
             if tags.iter().any(|t| t.as_str() == "pronoun") {
                 pron_n += 1;
@@ -445,6 +523,18 @@ fn evaluate_predictions(
                 l.speaker_right += usize::from(right);
             }
         }
+        matches.extend(quote_pairs.iter().map(|&(gi, pi)| Match {
+            article: ai,
+            gold: gi,
+            act: false,
+            pred: pi,
+        }));
+        matches.extend(act_pairs.iter().map(|&(gi, pi)| Match {
+            article: ai,
+            gold: gi,
+            act: true,
+            pred: pi,
+        }));
         for ns in &g.not_speech {
             scare_n += 1;
             if pred
@@ -495,7 +585,7 @@ fn evaluate_predictions(
         errors,
         labels: Vec::new(),
     };
-    (e, truths, probs)
+    (e, matches)
 }
 
 #[cfg(test)]
@@ -527,6 +617,9 @@ mod tests {
         let article = GoldArticle {
             article: "a".into(),
             domain: String::new(),
+            group: None,
+            acts: Vec::new(),
+            speakers: Vec::new(),
             quotes: vec![
                 gold("Ann Lee", 0, 10, &["plain"]),
                 gold("Bo Ray", 20, 40, &["pronoun"]),

@@ -40,14 +40,31 @@ pub struct ScoredQuote {
     pub article: String,
     /// The attributed quote.
     pub quote: Quote,
-    /// Stance toward negotiation (absent when the model has no stance classifier).
+    /// Stance toward negotiation (absent when the model has no stance classifier): with a
+    /// relevance stage, the gated probabilities of [`Model::gate`].
     pub stance: Option<Prediction>,
+    /// P(the quote is about negotiation) from the relevance stage, blended with the article's
+    /// (absent when the model has no relevance classifier).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relevance: Option<f64>,
     /// Sentiment (absent when the model has no sentiment classifier).
     pub sentiment: Option<Prediction>,
     /// The n-grams that pushed the stance prediction most toward its label (filled by a
     /// [`Scorer::with_reasons`] scorer; empty otherwise).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub because: Vec<String>,
+}
+
+impl ScoredQuote {
+    /// The prediction for stance or sentiment (`None` for relevance, which is a probability:
+    /// [`ScoredQuote::relevance`]).
+    pub fn prediction(&self, task: Task) -> Option<&Prediction> {
+        match task {
+            Task::Stance => self.stance.as_ref(),
+            Task::Sentiment => self.sentiment.as_ref(),
+            Task::Relevance => None,
+        }
+    }
 }
 
 /// One scored article.
@@ -65,30 +82,59 @@ pub struct ScoredArticle {
     pub quotes: Vec<ScoredQuote>,
 }
 
-/// Scores articles with one model; checks once whether the stance and sentiment classifiers
-/// share their vectorizer, so the text of a quote is analysed and vectorized only once.
+/// Scores articles with one model. Classifiers whose vectorizers are equal share one feature
+/// row per quote, and classifiers whose vectorizer parameters are equal share one analysis of the
+/// quote's text, so each quote is tokenized once.
 pub struct Scorer<'m> {
     model: &'m Model,
-    shared_vectorizer: bool,
-    shared_params: bool,
     reasons: usize,
+    /// Per classifier (stance, sentiment, relevance): an earlier classifier with an equal
+    /// vectorizer (its feature row is reused) or with equal vectorizer parameters (its analysed
+    /// words are reused), decided once here.
+    shares: [Share; 3],
 }
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Share {
+    Nothing,
+    /// An equal vectorizer: the same feature row.
+    Row(usize),
+    /// The same vocabulary and parameters, another idf: the same term counts.
+    Counts(usize),
+    /// The same parameters: the same analysed words.
+    Words(usize),
+}
+
+/// The context of an article the relevance stage reads: its title and the first this many bytes
+/// of its text (its lead).
+pub const LEAD_BYTES: usize = 600;
+
+const ORDER: [Task; 3] = [Task::Stance, Task::Sentiment, Task::Relevance];
 
 impl<'m> Scorer<'m> {
     /// A scorer for `model`.
     pub fn new(model: &'m Model) -> Self {
-        let (shared_vectorizer, shared_params) = match (&model.stance, &model.sentiment) {
-            (Some(a), Some(b)) => (
-                a.vectorizer == b.vectorizer,
-                a.vectorizer.params() == b.vectorizer.params(),
-            ),
-            _ => (false, false),
-        };
+        let cs = ORDER.map(|t| model.classifier(t));
+        let mut shares = [Share::Nothing; 3];
+        for i in 0..3 {
+            let Some(c) = cs[i] else { continue };
+            let earlier = |same: &dyn Fn(&crate::model::Classifier) -> bool| {
+                (0..i).find(|&j| cs[j].is_some_and(same))
+            };
+            shares[i] = if let Some(j) = earlier(&|o| o.vectorizer == c.vectorizer) {
+                Share::Row(j)
+            } else if let Some(j) = earlier(&|o| o.vectorizer.same_terms(&c.vectorizer)) {
+                Share::Counts(j)
+            } else if let Some(j) = earlier(&|o| o.vectorizer.params() == c.vectorizer.params()) {
+                Share::Words(j)
+            } else {
+                Share::Nothing
+            };
+        }
         Scorer {
             model,
-            shared_vectorizer,
-            shared_params,
             reasons: 0,
+            shares,
         }
     }
 
@@ -99,34 +145,90 @@ impl<'m> Scorer<'m> {
         self
     }
 
+    /// Probabilities of every classifier the model has, for one unit, in the order stance,
+    /// sentiment, relevance.
+    fn predict_all(&self, unit: &crate::features::Unit<'_>) -> [Option<[f64; 3]>; 3] {
+        let mut out = [None; 3];
+        let mut words: [Option<Vec<std::borrow::Cow<'_, str>>>; 3] = [None, None, None];
+        let mut counts: [Option<Vec<(u32, f64)>>; 3] = [None, None, None];
+        let mut rows: [Option<crate::features::SparseRow>; 3] = [None, None, None];
+        // a share points at the first classifier with the same vectorizer, vocabulary or
+        // parameters, which keeps its row, counts and words
+        for (i, task) in ORDER.into_iter().enumerate() {
+            let Some(c) = self.model.classifier(task) else {
+                continue;
+            };
+            let v = &c.vectorizer;
+            if let Share::Row(j) = self.shares[i]
+                && let Some(row) = &rows[j]
+            {
+                out[i] = Some(c.predict_row(row));
+                continue;
+            }
+            let row = match self.shares[i] {
+                Share::Counts(j) if counts[j].is_some() => {
+                    v.weigh(counts[j].as_ref().expect("checked"))
+                }
+                share => {
+                    let from = match share {
+                        Share::Words(j) if words[j].is_some() => j,
+                        _ => {
+                            words[i] = Some(crate::features::words(v.params(), unit));
+                            i
+                        }
+                    };
+                    let n = v.term_counts(words[from].as_ref().expect("analysed"));
+                    let row = v.weigh(&n);
+                    counts[i] = Some(n);
+                    row
+                }
+            };
+            out[i] = Some(c.predict_row(&row));
+            rows[i] = Some(row);
+        }
+        out
+    }
+
+    /// P(about negotiation) of an article's title and lead, when the model has a relevance stage.
+    fn article_relevance(&self, article: &Article) -> Option<f64> {
+        let c = self.model.relevance.as_ref()?;
+        let mut end = LEAD_BYTES.min(article.text.len());
+        while !article.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let lead = match &article.title {
+            Some(t) => format!("{t}. {}", &article.text[..end]),
+            None => article.text[..end].to_string(),
+        };
+        Some(c.predict_proba(&crate::features::Unit::plain(&lead))[0])
+    }
+
     /// Extracts and scores the quotes of one article.
     pub fn score(&self, article: &Article) -> ScoredArticle {
         let model = self.model;
         let a = attribution::extract(&article.text);
+        let context = if model.params.relevance_context > 0.0 {
+            self.article_relevance(article)
+        } else {
+            None
+        };
         let quotes = a
             .quotes
             .into_iter()
             .map(|q| {
                 let (text, masks) = q.unit(&article.text);
                 let unit = crate::features::Unit { text, masks };
-                let first = model.stance.as_ref().or(model.sentiment.as_ref());
-                let shared_row = first
-                    .filter(|_| self.shared_vectorizer)
-                    .map(|c| c.vectorizer.transform(&unit));
-                let shared_words = first
-                    .filter(|_| !self.shared_vectorizer && self.shared_params)
-                    .map(|c| crate::features::words(c.vectorizer.params(), &unit));
-                let predict = |task: Task| {
-                    model.classifier(task).map(|c| {
-                        let p = match (&shared_row, &shared_words) {
-                            (Some(row), _) => c.predict_row(row),
-                            (None, Some(w)) => c.predict_words(w),
-                            (None, None) => c.predict_proba(&unit),
-                        };
-                        Prediction::new(task, p)
-                    })
-                };
-                let stance = predict(Task::Stance);
+                let [stance, sentiment, relevance] = self.predict_all(&unit);
+                let relevance = relevance.map(|r| model.blend_relevance(r[0], context));
+                let stance = stance.map(|p| {
+                    Prediction::new(
+                        Task::Stance,
+                        match relevance {
+                            Some(r) => Model::gate(p, r),
+                            None => p,
+                        },
+                    )
+                });
                 let because = match (&stance, model.stance.as_ref()) {
                     (Some(p), Some(c)) if self.reasons > 0 => {
                         crate::explain::reasons(c, &unit, &p.label, self.reasons)
@@ -136,7 +238,8 @@ impl<'m> Scorer<'m> {
                 ScoredQuote {
                     article: article.id.clone(),
                     stance,
-                    sentiment: predict(Task::Sentiment),
+                    relevance,
+                    sentiment: sentiment.map(|p| Prediction::new(Task::Sentiment, p)),
                     because,
                     quote: q,
                 }

@@ -56,18 +56,22 @@ fn json_schema_and_byte_offsets() {
                 .contains(&s["kind"].as_str().unwrap())
         );
         let label = s["stance"].as_str().unwrap();
-        assert!(["favor", "against", "neutral", "unclear"].contains(&label));
-        // the label is the top mean probability, or `unclear` when the top two are < 0.10 apart
-        let mut p: Vec<(f64, &str)> = ["favor", "against", "neutral"]
-            .iter()
-            .map(|k| (s["stance_probabilities"][k].as_f64().unwrap(), *k))
-            .collect();
-        p.sort_by(|a, b| b.0.total_cmp(&a.0));
-        if p[0].0 - p[1].0 < 0.1 - 1e-9 {
-            assert_eq!(label, "unclear", "{s}");
+        assert!(["favor", "against", "neutral", "mixed"].contains(&label));
+        // the label follows the counts of the speaker's quote labels: neutral when none takes
+        // a side, the side of at least two thirds of the side-taking quotes, otherwise mixed
+        let c = |k: &str| s["stance_counts"][k].as_u64().unwrap();
+        let (f, a, n) = (c("favor"), c("against"), c("neutral"));
+        assert_eq!(f + a + n, s["quotes"].as_u64().unwrap(), "{s}");
+        let expected = if f + a == 0 {
+            "neutral"
+        } else if 3 * f >= 2 * (f + a) {
+            "favor"
+        } else if 3 * a >= 2 * (f + a) {
+            "against"
         } else {
-            assert_eq!(label, p[0].1, "{s}");
-        }
+            "mixed"
+        };
+        assert_eq!(label, expected, "{s}");
     }
     let total: u64 = speakers.iter().map(|s| s["quotes"].as_u64().unwrap()).sum();
     assert_eq!(total as usize, quotes.len());
@@ -132,7 +136,7 @@ fn csv_and_markdown_and_by_article() {
     let out = stdout(&o);
     let mut rdr = csv::Reader::from_reader(out.as_bytes());
     assert_eq!(&rdr.headers().unwrap()[0], "article");
-    assert!(rdr.records().all(|r| r.unwrap().len() == 19));
+    assert!(rdr.records().all(|r| r.unwrap().len() == 20));
 
     let o = run(&[
         "score",
@@ -181,13 +185,13 @@ fn bad_inputs_fail_cleanly() {
 
     let o = run(&[
         "score",
-        "--margin",
-        "1.5",
+        "--majority",
+        "0.5",
         "examples/harbour-strike-talks.txt",
     ]);
     assert!(!o.status.success());
     assert!(
-        stderr(&o).contains("1.5 is outside [0, 1]"),
+        stderr(&o).contains("0.5 is outside (0.5, 1]"),
         "{}",
         stderr(&o)
     );

@@ -49,12 +49,25 @@ fn shipped_model_is_what_train_gives_today() {
 
 #[test]
 fn shipped_data_meets_the_labelling_floor() {
+    // the sizes issue 9 asks of the team-written data: 8,000 rows, 2,500 of them speech about other
+    // subjects (neutral in stance), and a real share of each side
     let data = shipped_data();
-    assert!(data.rows.len() >= 1200, "{} rows", data.rows.len());
+    assert!(data.rows.len() >= 8000, "{} rows", data.rows.len());
+    let about = data.counts(standpoint::Task::Relevance);
+    assert!(about[1] >= 2500, "{} rows about other subjects", about[1]);
+    assert!(
+        data.rows
+            .iter()
+            .all(|r| r.about != Some(1) || r.stance == Some(2)),
+        "rows about other subjects are neutral in stance"
+    );
     let c = data.counts(standpoint::Task::Stance);
     let n: usize = c.iter().sum();
     for (label, k) in standpoint::Task::Stance.labels().iter().zip(c) {
-        assert!(k * 4 >= n, "stance {label}: {k} of {n} rows is below 25%");
+        assert!(
+            k * 6 >= n,
+            "stance {label}: {k} of {n} rows is below a sixth"
+        );
     }
 }
 
@@ -93,6 +106,7 @@ fn train_save_load_predict_round_trip_is_deterministic() {
     .unwrap();
     let mut params = TrainParams::default();
     params.vectorizer.min_df = 1;
+    params.folds = 3; // as `--folds 3` above: the same cross-validation fits the same temperatures
     let trained = Model::train(&data, &params).unwrap();
     let loaded = Model::load(&a).unwrap();
     for text in [

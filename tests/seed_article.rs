@@ -64,6 +64,21 @@ fn khamenei_article_speakers_and_stances() {
     };
     assert!(said_by("Is it possible for anybody to accept these?").contains("Khamenei"));
     assert!(said_by("We have heard of it").contains("Araghchi"));
+    // threats and arms are not support for talks
+    let stance_of = |prefix: &str| -> String {
+        quotes
+            .iter()
+            .find(|q| q["text"].as_str().unwrap().starts_with(prefix))
+            .map(|q| q["stance"].as_str().unwrap().to_string())
+            .unwrap_or_else(|| panic!("no quote starting {prefix:?}"))
+    };
+    for prefix in [
+        "a willingness to pursue nuclear arms",
+        "at possible military action",
+        "a significant development would occur",
+    ] {
+        assert_ne!(stance_of(prefix), "favor", "{prefix}");
+    }
 }
 
 #[test]

@@ -2,12 +2,15 @@
 //!
 //! Speaker CSV columns: `article` (empty for the run-wide rows; the article id for `--by-article`
 //! rows, which come first), `speaker`, `kind`, `articles`, `quotes`, `stance`, `net_stance`,
-//! `net_stance_low`, `net_stance_high` (95% interval, empty for one quote), `p_favor`, `p_against`,
-//! `p_neutral`, `sentiment`, `net_sentiment`, `aliases` (`; `-separated).
+//! `net_stance_low`, `net_stance_high` (95% interval, empty for one quote), `favor_quotes`,
+//! `against_quotes`, `neutral_quotes` (quotes per predicted label), `p_favor`, `p_against`,
+//! `p_neutral` (mean probabilities), `sentiment`, `net_sentiment`, `positive_quotes`,
+//! `negative_quotes`, `neutral_sentiment_quotes`, `aliases` (`; `-separated).
 //!
 //! Quote CSV columns: `article`, `speaker`, `speaker_kind`, `mention`, `cue`, `kind`, `start`,
-//! `end`, `stance`, `p_favor`, `p_against`, `p_neutral`, `sentiment`, `p_positive`, `p_negative`,
-//! `p_neutral_sentiment`, `because` (`; `-separated n-grams), `time`, `text`.
+//! `end`, `stance`, `p_favor`, `p_against`, `p_neutral`, `p_relevant` (P(about negotiation), empty
+//! without a relevance stage), `sentiment`, `p_positive`, `p_negative`, `p_neutral_sentiment`,
+//! `because` (`; `-separated n-grams), `time`, `text`.
 
 use super::{Options, Quotes, ScoreReport, WriteError};
 use crate::aggregate::SpeakerStance;
@@ -31,11 +34,17 @@ fn speaker_record(article: &str, s: &SpeakerStance) -> Vec<String> {
         st.map_or(String::new(), |x| num(x.net)),
         ci.map_or(String::new(), |c| num(c.0)),
         ci.map_or(String::new(), |c| num(c.1)),
+        st.map_or(String::new(), |x| x.counts[0].to_string()),
+        st.map_or(String::new(), |x| x.counts[1].to_string()),
+        st.map_or(String::new(), |x| x.counts[2].to_string()),
         st.map_or(String::new(), |x| num(x.probabilities[0])),
         st.map_or(String::new(), |x| num(x.probabilities[1])),
         st.map_or(String::new(), |x| num(x.probabilities[2])),
         se.map_or(String::new(), |x| x.label.clone()),
         se.map_or(String::new(), |x| num(x.net)),
+        se.map_or(String::new(), |x| x.counts[0].to_string()),
+        se.map_or(String::new(), |x| x.counts[1].to_string()),
+        se.map_or(String::new(), |x| x.counts[2].to_string()),
         s.aliases.join("; "),
     ]
 }
@@ -61,6 +70,7 @@ pub(super) fn write(
             "p_favor",
             "p_against",
             "p_neutral",
+            "p_relevant",
             "sentiment",
             "p_positive",
             "p_negative",
@@ -90,6 +100,7 @@ pub(super) fn write(
                 sf,
                 sa,
                 sn,
+                q.relevance.map_or(String::new(), num),
                 tl,
                 tp,
                 tn,
@@ -110,11 +121,17 @@ pub(super) fn write(
             "net_stance",
             "net_stance_low",
             "net_stance_high",
+            "favor_quotes",
+            "against_quotes",
+            "neutral_quotes",
             "p_favor",
             "p_against",
             "p_neutral",
             "sentiment",
             "net_sentiment",
+            "positive_quotes",
+            "negative_quotes",
+            "neutral_sentiment_quotes",
             "aliases",
         ])?;
         for a in r.by_article.iter().flatten() {

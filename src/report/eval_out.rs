@@ -2,7 +2,7 @@
 //! grid when one was searched.
 
 use super::{Format, fmt_p};
-use crate::eval::{GridPoint, TaskEvaluation};
+use crate::eval::{GridPoint, GridResult, TaskEvaluation};
 use comfy_table::{Cell, CellAlignment, Table, presets};
 use serde_json::json;
 use std::io::Write;
@@ -25,14 +25,18 @@ fn f3(x: f64) -> String {
     format!("{x:.3}")
 }
 
-fn grid_label(p: &GridPoint) -> [String; 5] {
+fn grid_label(p: &GridPoint) -> [String; 7] {
     let v = &p.params.vectorizer;
+    let yes = |b: bool| if b { "yes" } else { "no" }.to_string();
     [
         format!("{}", p.params.alpha),
         format!("{}-{}", v.ngram_range.0, v.ngram_range.1),
+        v.char_ngram_range
+            .map_or("-".to_string(), |(a, b)| format!("{a}-{b}")),
+        yes(v.nb_weight),
         v.min_df.to_string(),
         format!("{:?}", p.params.class_weight).to_lowercase(),
-        if v.mask_names { "yes" } else { "no" }.to_string(),
+        yes(v.mask_names),
     ]
 }
 
@@ -42,7 +46,7 @@ fn grid_label(p: &GridPoint) -> [String; 5] {
 /// [`crate::Error::Output`] when writing fails.
 pub fn write(
     evals: &[TaskEvaluation],
-    grids: &[(crate::labels::Task, Vec<GridPoint>)],
+    grids: &[GridResult],
     format: Format,
     out: &mut dyn Write,
 ) -> crate::Result<()> {
@@ -56,20 +60,25 @@ pub fn write(
 
 fn write_json(
     evals: &[TaskEvaluation],
-    grids: &[(crate::labels::Task, Vec<GridPoint>)],
+    grids: &[GridResult],
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let v = json!({
         "evaluations": evals,
-        "grids": grids.iter().map(|(task, g)| json!({
-            "task": task,
-            "points": g.iter().map(|p| json!({
+        "grids": grids.iter().map(|g| json!({
+            "task": g.task,
+            "scoring": g.scoring,
+            "best": g.best,
+            "points": g.points.iter().map(|p| json!({
                 "alpha": p.params.alpha,
                 "ngram_range": p.params.vectorizer.ngram_range,
+                "char_ngram_range": p.params.vectorizer.char_ngram_range,
+                "nb_weight": p.params.vectorizer.nb_weight,
                 "min_df": p.params.vectorizer.min_df,
                 "class_weight": p.params.class_weight,
                 "mask_names": p.params.vectorizer.mask_names,
                 "macro_f1": p.macro_f1,
+                "f_avg": p.f_avg,
                 "accuracy": p.accuracy,
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
@@ -80,7 +89,7 @@ fn write_json(
 
 pub(crate) fn write_tables(
     evals: &[TaskEvaluation],
-    grids: &[(crate::labels::Task, Vec<GridPoint>)],
+    grids: &[GridResult],
     out: &mut dyn Write,
     md: bool,
 ) -> std::io::Result<()> {
@@ -91,41 +100,48 @@ pub(crate) fn write_tables(
             writeln!(out, "{s}")
         }
     };
-    for (task, points) in grids {
+    for g in grids {
         h(
             out,
             &format!(
-                "{task}: grid search ({} points, pooled out-of-fold scores)",
-                points.len()
+                "{}: grid search ({} points, pooled out-of-fold scores; best by {})",
+                g.task,
+                g.points.len(),
+                match g.scoring {
+                    crate::eval::Scoring::MacroF1 => "macro-F1",
+                    crate::eval::Scoring::FAvg => "F_avg",
+                    crate::eval::Scoring::Accuracy => "accuracy",
+                }
             ),
         )?;
         let mut t = table(md);
         t.set_header(vec![
             "alpha",
             "n-grams",
+            "char n-grams",
+            "NB weights",
             "min_df",
             "class weight",
             "names masked",
             "macro-F1",
+            "F_avg",
             "accuracy",
             "",
         ]);
-        let best = points
-            .iter()
-            .enumerate()
-            .max_by(|a, b| a.1.macro_f1.total_cmp(&b.1.macro_f1).then(b.0.cmp(&a.0)))
-            .map(|(i, _)| i);
-        for (i, p) in points.iter().enumerate() {
-            let [a, n, m, c, mask] = grid_label(p);
+        for (i, p) in g.points.iter().enumerate() {
+            let [a, n, ch, nb, m, c, mask] = grid_label(p);
             t.add_row(vec![
                 r(a),
                 Cell::new(n),
+                Cell::new(ch),
+                Cell::new(nb),
                 r(m),
                 Cell::new(c),
                 Cell::new(mask),
                 r(f3(p.macro_f1)),
+                r(f3(p.f_avg)),
                 r(f3(p.accuracy)),
-                Cell::new(if Some(i) == best { "best" } else { "" }),
+                Cell::new(if i == g.best { "best" } else { "" }),
             ]);
         }
         writeln!(out, "{t}\n")?;

@@ -31,10 +31,20 @@ pub fn speaker_json(s: &SpeakerStance) -> Value {
         "net_stance": s.stance.as_ref().map(|x| x.net),
         "net_stance_interval": s.stance.as_ref().and_then(|x| x.interval).map(|(a, b)| vec![a, b]),
         "stance_probabilities": summary(&s.stance, ["favor", "against", "neutral"])["probabilities"].clone(),
+        "stance_counts": counts(&s.stance, ["favor", "against", "neutral"]),
         "sentiment": s.sentiment.as_ref().map(|x| x.label.clone()),
         "net_sentiment": s.sentiment.as_ref().map(|x| x.net),
         "sentiment_probabilities": summary(&s.sentiment, ["positive", "negative", "neutral"])["probabilities"].clone(),
+        "sentiment_counts": counts(&s.sentiment, ["positive", "negative", "neutral"]),
     })
+}
+
+/// Quotes per predicted label, as `{label: count}`.
+fn counts(s: &Option<TaskSummary>, labels: [&str; 3]) -> Value {
+    match s {
+        None => Value::Null,
+        Some(s) => json!({labels[0]: s.counts[0], labels[1]: s.counts[1], labels[2]: s.counts[2]}),
+    }
 }
 
 /// One quote as JSON.
@@ -58,6 +68,7 @@ pub fn quote_json(q: &ScoredQuote) -> Value {
         "parts": q.quote.parts.iter().map(|p| vec![p.0, p.1]).collect::<Vec<_>>(),
         "stance": q.stance.as_ref().map(|p| p.label.clone()),
         "probabilities": probs(&q.stance, ["favor", "against", "neutral"]),
+        "relevance": q.relevance,
         "sentiment": q.sentiment.as_ref().map(|p| p.label.clone()),
         "sentiment_probabilities": probs(&q.sentiment, ["positive", "negative", "neutral"]),
         "time": q.quote.time,

@@ -7,6 +7,7 @@ mod csv_out;
 pub mod eval_out;
 mod json;
 pub mod quotes_out;
+pub mod realnews_out;
 mod table;
 
 use crate::aggregate::SpeakerStance;

@@ -41,22 +41,18 @@ fn speaker_table(rows: &[SpeakerStance], markdown: bool) -> Table {
         "articles",
         "quotes",
         "stance",
+        "quotes f/a/n",
         "net stance [95% CI]",
-        "P(favor)",
-        "P(against)",
-        "P(neutral)",
         "sentiment",
         "net sentiment",
     ]);
     for r in rows {
-        let (label, pf, pa, pn) = match &r.stance {
+        let (label, counts) = match &r.stance {
             Some(s) => (
                 s.label.clone(),
-                fmt_p(s.probabilities[0]),
-                fmt_p(s.probabilities[1]),
-                fmt_p(s.probabilities[2]),
+                format!("{}/{}/{}", s.counts[0], s.counts[1], s.counts[2]),
             ),
-            None => ("-".into(), "-".into(), "-".into(), "-".into()),
+            None => ("-".into(), "-".into()),
         };
         let sent = r.sentiment.as_ref().map_or("-".into(), |s| s.label.clone());
         let sent_net = r.sentiment.as_ref().map_or("-".into(), |s| fmt2(s.net));
@@ -66,10 +62,8 @@ fn speaker_table(rows: &[SpeakerStance], markdown: bool) -> Table {
             right(r.articles.to_string()),
             right(r.quotes.to_string()),
             Cell::new(label),
+            right(counts),
             right(net_cell(&r.stance)),
-            right(pf),
-            right(pa),
-            right(pn),
             Cell::new(sent),
             right(sent_net),
         ]);
