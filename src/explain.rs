@@ -121,16 +121,16 @@ pub fn render_unit(e: &UnitExplanation) -> String {
         .iter()
         .map(|t| format!("{} (+{:.2})", t.term, t.weight))
         .collect();
+    let probs: Vec<String> = labels
+        .iter()
+        .zip(p)
+        .map(|(l, x)| format!("{l} {x:.2}"))
+        .collect();
     format!(
-        "{}: {} ({} {:.2}, {} {:.2}, {} {:.2})\n  because: {}",
+        "{}: {} ({})\n  because: {}",
         e.task,
         e.prediction.label,
-        labels[0],
-        p[0],
-        labels[1],
-        p[1],
-        labels[2],
-        p[2],
+        probs.join(", "),
         if because.is_empty() {
             "(no term in the vocabulary)".to_string()
         } else {
@@ -143,7 +143,13 @@ pub fn render_unit(e: &UnitExplanation) -> String {
 pub fn render_article(a: &ScoredArticle) -> String {
     let mut t = table();
     t.set_header(vec![
-        "speaker", "cue", "stance", "P(f/a/n)", "because", "quote",
+        "speaker",
+        "cue",
+        "stance",
+        "P(f/a/n)",
+        "P(about negotiation)",
+        "because",
+        "quote",
     ]);
     for q in &a.quotes {
         let (label, probs) = q
@@ -169,6 +175,7 @@ pub fn render_article(a: &ScoredArticle) -> String {
             q.quote.cue.clone(),
             label,
             probs,
+            q.relevance.map_or("-".to_string(), |r| format!("{r:.2}")),
             q.because.join(", "),
             text,
         ]);

@@ -78,9 +78,15 @@ pub struct VectorizerParams {
     pub lowercase: bool,
     /// Mark negation scopes with `NOT_`. Default true.
     pub negation: bool,
-    /// Replace the speaker's mention with `<speaker>` and other capitalised words that do not
-    /// start a sentence with `<name>`. Default true; false keeps every name as a term.
+    /// Replace the speaker's mention with `<speaker>` (and, with `mask_other_names`, other
+    /// capitalised words that do not start a sentence with `<name>`). Default true; false keeps
+    /// every name as a term.
     pub mask_names: bool,
+    /// With `mask_names`, also replace every other capitalised word that does not start a
+    /// sentence (organisations, places, other people) with `<name>`. Default false: names of
+    /// institutions and places ("Congress", "European Union") carry what a quote is about.
+    #[serde(default = "yes")]
+    pub mask_other_names: bool,
     /// Also use character n-grams of each word (padded with spaces, as scikit-learn's
     /// `analyzer="char_wb"`), with n in this range; terms are prefixed `c:`. Default none.
     #[serde(default)]
@@ -92,6 +98,10 @@ pub struct VectorizerParams {
     /// labels: [`Vectorizer::fit_labelled`]. Default true.
     #[serde(default)]
     pub nb_weight: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Default for VectorizerParams {
@@ -106,6 +116,7 @@ impl Default for VectorizerParams {
             lowercase: true,
             negation: true,
             mask_names: true,
+            mask_other_names: false,
             char_ngram_range: None,
             nb_weight: true,
         }
@@ -218,6 +229,7 @@ pub fn words<'a>(params: &VectorizerParams, unit: &Unit<'a>) -> Vec<Cow<'a, str>
                 let initial = prev_punct_initial;
                 prev_punct_initial = false;
                 if params.mask_names
+                    && params.mask_other_names
                     && !initial
                     && t.is_capitalized()
                     && !lexicon::NOT_NAMES.contains(&t.text)
@@ -330,6 +342,39 @@ pub struct Vectorizer {
     index: FxHashMap<String, usize>,
     #[serde(skip)]
     char_cache: CharGramCache,
+}
+
+thread_local! {
+    /// Per-thread counts by feature index, all zero between calls of [`count_hits`].
+    static COUNTS: std::cell::RefCell<Vec<f64>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `(index, count)` of every distinct index of `hits` (all `< n_features`), by increasing
+/// index. Counts go into a per-thread array and only the distinct indices are sorted: with
+/// character n-grams a quote has thousands of hits but a few hundred distinct terms.
+fn count_hits(hits: &[u32], n_features: usize) -> Vec<(u32, f64)> {
+    COUNTS.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() < n_features {
+            c.resize(n_features, 0.0);
+        }
+        let mut distinct: Vec<u32> = Vec::with_capacity(hits.len());
+        for &i in hits {
+            let slot = &mut c[i as usize];
+            if *slot == 0.0 {
+                distinct.push(i);
+            }
+            *slot += 1.0;
+        }
+        distinct.sort_unstable();
+        distinct
+            .into_iter()
+            .map(|i| {
+                let n = std::mem::take(&mut c[i as usize]);
+                (i, n)
+            })
+            .collect()
+    })
 }
 
 /// Most words a [`CharGramCache`] remembers (memory stays bounded on any corpus).
@@ -488,15 +533,7 @@ impl Vectorizer {
                 self.char_gram_hits(w, &mut hits);
             }
         }
-        hits.sort_unstable();
-        let mut counts: Vec<(u32, f64)> = Vec::with_capacity(hits.len());
-        for i in hits {
-            match counts.last_mut() {
-                Some((j, c)) if *j == i => *c += 1.0,
-                _ => counts.push((i, 1.0)),
-            }
-        }
-        counts
+        count_hits(&hits, self.n_features())
     }
 
     /// The L2-normalised TF-IDF row of [`Vectorizer::term_counts`] (tf transformed as the
@@ -507,7 +544,8 @@ impl Vectorizer {
             values: Vec::with_capacity(counts.len()),
         };
         for &(i, tf) in counts {
-            let tf = if self.params.binary {
+            // most terms occur once, and 1 + ln(1) = 1: no logarithm needed
+            let tf = if self.params.binary || tf == 1.0 {
                 1.0
             } else if self.params.sublinear_tf {
                 1.0 + tf.ln()
@@ -642,6 +680,7 @@ mod tests {
         let terms = analyze(
             &VectorizerParams {
                 ngram_range: (1, 1),
+                mask_other_names: true,
                 ..p()
             },
             &unit,
@@ -659,6 +698,16 @@ mod tests {
                 "NOT_useful"
             ]
         );
+        // by default only the speaker's mention is masked: places and institutions are terms
+        let speaker_only = analyze(
+            &VectorizerParams {
+                ngram_range: (1, 1),
+                ..p()
+            },
+            &unit,
+        );
+        assert_eq!(speaker_only[0], "<speaker>");
+        assert_eq!(speaker_only[4], "washington");
         // without masking, the speaker's mention and other names are terms like any other
         let kept = analyze(
             &VectorizerParams {
@@ -677,6 +726,7 @@ mod tests {
         let terms = analyze(
             &VectorizerParams {
                 ngram_range: (1, 1),
+                mask_other_names: true,
                 ..p()
             },
             &Unit::plain("We said: \u{201c}Never again?\u{201d} Then Petrov left."),

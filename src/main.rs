@@ -101,8 +101,12 @@ struct ParamArgs {
     no_negation: bool,
     /// Keep names as terms: neither the speaker's mention nor other capitalised names are
     /// replaced with a placeholder.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "mask_all_names")]
     no_name_mask: bool,
+    /// Replace every capitalised name that does not start a sentence with a placeholder, not
+    /// only the speaker's mention.
+    #[arg(long)]
+    mask_all_names: bool,
     /// Add character n-grams of each word, e.g. `3-5` (scikit-learn's char_wb analyzer).
     #[arg(long, value_parser = parse_range)]
     char_ngrams: Option<(usize, usize)>,
@@ -154,6 +158,7 @@ impl ParamArgs {
                 lowercase: true,
                 negation: !self.no_negation,
                 mask_names: !self.no_name_mask,
+                mask_other_names: self.mask_all_names,
                 char_ngram_range: self.char_ngrams,
                 nb_weight: !self.no_nb_weight,
             },
@@ -734,14 +739,30 @@ fn explain(args: &ExplainArgs) -> Result<()> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     if let Some(text) = &args.text {
         let unit = training_unit(text);
-        for task in Task::ALL {
+        let mut relevance = None;
+        for task in [Task::Relevance, Task::Stance, Task::Sentiment] {
             if let Some(c) = model.classifier(task) {
                 let e = standpoint::explain::explain_unit(c, &unit, args.top);
                 writeln!(out, "{}", standpoint::explain::render_unit(&e))?;
+                match task {
+                    Task::Relevance => relevance = Some(e.prediction.probabilities[0]),
+                    Task::Stance => {
+                        if let Some(r) = relevance {
+                            let p = Model::gate(e.prediction.probabilities, r);
+                            let label = standpoint::Prediction::new(Task::Stance, p).label;
+                            writeln!(
+                                out,
+                                "  reported stance, weighted by relevance {r:.2}: {label} (favor {:.2}, against {:.2}, neutral {:.2})",
+                                p[0], p[1], p[2]
+                            )?;
+                        }
+                    }
+                    Task::Sentiment => {}
+                }
             }
         }
     } else if args.inputs.is_empty() {
-        for task in Task::ALL {
+        for task in [Task::Stance, Task::Sentiment, Task::Relevance] {
             if let Some(c) = model.classifier(task) {
                 writeln!(
                     out,

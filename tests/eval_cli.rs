@@ -155,6 +155,7 @@ fn explain_top_terms_a_sentence_and_an_article() {
         out.contains("stance → favor")
             && out.contains("stance → against")
             && out.contains("sentiment → positive")
+            && out.contains("relevance → other")
     );
 
     let o = run(&[
@@ -163,7 +164,13 @@ fn explain_top_terms_a_sentence_and_an_article() {
         "The union rejected the offer and vowed to stay on strike.",
     ]);
     let out = stdout(&o);
-    assert!(out.starts_with("stance: against"), "{out}");
+    // relevance first, then the stance classifier and the relevance-weighted stance
+    assert!(out.starts_with("relevance: negotiation"), "{out}");
+    assert!(out.contains("\nstance: against"), "{out}");
+    assert!(
+        out.contains("reported stance, weighted by relevance"),
+        "{out}"
+    );
     assert!(out.contains("because: "), "{out}");
 
     let o = run(&["explain", "examples/harbour-strike-talks.txt", "--top", "3"]);
