@@ -232,7 +232,7 @@ pub fn words<'a>(params: &VectorizerParams, unit: &Unit<'a>) -> Vec<Cow<'a, str>
                     && params.mask_other_names
                     && !initial
                     && t.is_capitalized()
-                    && !lexicon::NOT_NAMES.contains(&t.text)
+                    && !lexicon::NOT_NAMES.contains(t.text)
                 {
                     if words.last().map(|w| w.as_ref()) != Some(NAME_TOKEN) {
                         words.push(Cow::Borrowed(NAME_TOKEN));

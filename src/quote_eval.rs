@@ -200,6 +200,28 @@ pub struct LayoutScore {
     pub speaker_right: usize,
 }
 
+/// Counts for one extraction rule ([`crate::attribution::Rule`]).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct RuleScore {
+    /// Quotes the rule produced.
+    pub predicted: usize,
+    /// Of those, matched to a gold quote or act (overlap ≥ 0.5).
+    pub matched: usize,
+    /// Of those matched, with the gold speaker.
+    pub speaker_right: usize,
+}
+
+impl RuleScore {
+    /// matched / predicted (0 when the rule produced nothing).
+    pub fn precision(&self) -> f64 {
+        if self.predicted == 0 {
+            0.0
+        } else {
+            self.matched as f64 / self.predicted as f64
+        }
+    }
+}
+
 /// A miss or a wrong attribution, for reading.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mistake {
@@ -242,6 +264,9 @@ pub struct QuoteEvaluation {
     pub scare_quotes: usize,
     /// Per layout tag.
     pub layouts: BTreeMap<String, LayoutScore>,
+    /// Per extraction rule: how many quotes each produced and how many of them were right.
+    #[serde(default)]
+    pub rules: BTreeMap<String, RuleScore>,
     /// Every miss and wrong attribution.
     pub errors: Vec<Mistake>,
     /// Stance and sentiment of the matched quotes against the gold labels (only from
@@ -450,6 +475,7 @@ pub fn evaluate_predictions(
     let (mut speaker_ok, mut kind_ok, mut pron_n, mut pron_ok) = (0, 0, 0, 0);
     let (mut scare_hits, mut scare_n) = (0, 0);
     let mut layouts: BTreeMap<String, LayoutScore> = BTreeMap::new();
+    let mut rules: BTreeMap<String, RuleScore> = BTreeMap::new();
     let mut errors = Vec::new();
     let mut matches = Vec::new();
     for (ai, (g, _)) in gold.iter().enumerate() {
@@ -535,6 +561,20 @@ pub fn evaluate_predictions(
             act: true,
             pred: pi,
         }));
+        for (pi, p) in pred.iter().enumerate() {
+            let r = rules.entry(p.rule.as_str().to_string()).or_default();
+            r.predicted += 1;
+            let hit = quote_pairs
+                .iter()
+                .map(|&(gi, qpi)| (&g.quotes[gi], qpi))
+                .chain(act_pairs.iter().map(|&(gi, qpi)| (&g.acts[gi], qpi)))
+                .find(|&(_, qpi)| qpi == pi);
+            if let Some((gq, _)) = hit {
+                r.matched += 1;
+                r.speaker_right +=
+                    usize::from(normalize_speaker(&gq.speaker) == normalize_speaker(&p.speaker));
+            }
+        }
         for ns in &g.not_speech {
             scare_n += 1;
             if pred
@@ -582,6 +622,7 @@ pub fn evaluate_predictions(
         scare_quotes_extracted: scare_hits,
         scare_quotes: scare_n,
         layouts,
+        rules,
         errors,
         labels: Vec::new(),
     };

@@ -337,6 +337,10 @@ pub struct RealNewsEvaluation {
     pub slices: Vec<Slice>,
     /// Every wrong quote and speaker stance.
     pub errors: Vec<StanceError>,
+    /// Per extraction rule, on the dev half (the half to work on): quotes produced, matched, with
+    /// the right speaker.
+    #[serde(default)]
+    pub rules_dev: std::collections::BTreeMap<String, crate::quote_eval::RuleScore>,
     /// Every found quote and act with a stance label, right or wrong (`what` is `quote` or
     /// `act`; `predicted` the label, `probabilities` the stance probabilities), for analysis.
     pub matched: Vec<StanceError>,
@@ -439,6 +443,7 @@ pub fn evaluate(
     let halves: Vec<Half> = gold.iter().map(|(g, _)| half(&g.article)).collect();
     let group = |i: usize| gold[i].0.group.clone().unwrap_or_default();
     let mut slices = Vec::new();
+    let mut rules_dev = Default::default();
     for h in ["locked", "dev", "all"] {
         for gr in ["negotiation", "control", "all"] {
             let keep = |i: usize| {
@@ -449,6 +454,9 @@ pub fn evaluate(
                 arts.iter().map(|&i| gold[i].clone()).collect();
             let sub_pred: Vec<_> = arts.iter().map(|&i| preds[i].clone()).collect();
             let (attr, _) = evaluate_predictions(&sub_gold, &sub_pred);
+            if (h, gr) == ("dev", "all") {
+                rules_dev = attr.rules.clone();
+            }
             let ms: Vec<Match> = matches
                 .iter()
                 .filter(|m| keep(m.article))
@@ -551,6 +559,7 @@ pub fn evaluate(
         model: model_name.into(),
         slices,
         errors,
+        rules_dev,
         matched,
     }
 }

@@ -136,7 +136,7 @@ fn csv_and_markdown_and_by_article() {
     let out = stdout(&o);
     let mut rdr = csv::Reader::from_reader(out.as_bytes());
     assert_eq!(&rdr.headers().unwrap()[0], "article");
-    assert!(rdr.records().all(|r| r.unwrap().len() == 20));
+    assert!(rdr.records().all(|r| r.unwrap().len() == 21));
 
     let o = run(&[
         "score",

@@ -1,12 +1,268 @@
-//! Word lists for attribution: reporting verbs (cues), titles, role nouns, organisations and states.
+//! Word lists for attribution: reporting verbs (cues), titles, role nouns, organisations, states,
+//! names and the small lists the passes use. Every list is a data file in
+//! `src/attribution/lexicon/` (compiled in with `include_str!`), each opening with a comment that
+//! says what it is for; this module only reads them.
 //!
 //! The lists are the team's own; verb coverage follows the cue inventory discussed for the PARC
 //! corpus (Pareti, 2016) and news attribution practice: speech verbs ("said", "told"), verbs of
-//! evaluation ("rejected", "welcomed", "dismissed") and of belief ("believes").
+//! evaluation ("rejected", "welcomed", "dismissed") and of belief ("believes"). Every property of a
+//! cue verb is one record of `cues.tsv` ([`CueVerb`]).
+//!
+//! ```
+//! use standpoint::attribution::lexicon::{cue, CueClass, CueForm};
+//! let (verb, form) = cue("rejected").unwrap();
+//! assert_eq!((verb.lemma, verb.class, form), ("reject", CueClass::Reject, CueForm::Finite));
+//! assert!(standpoint::attribution::lexicon::TITLES.contains("minister"));
+//! ```
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
 use std::sync::LazyLock;
+
+/// A word list read from one lexicon file: one entry per line, `#` lines are comments. Keeps the
+/// file order for iteration and a set for lookups.
+#[derive(Debug)]
+pub struct WordList {
+    words: Vec<&'static str>,
+    set: FxHashSet<&'static str>,
+}
+
+impl WordList {
+    fn parse(src: &'static str) -> Self {
+        let words: Vec<&'static str> = data_lines(src).collect();
+        let set = words.iter().copied().collect();
+        WordList { words, set }
+    }
+
+    /// Whether the list holds `word` (exactly; the lists say their case).
+    pub fn contains(&self, word: &str) -> bool {
+        self.set.contains(word)
+    }
+
+    /// The entries in file order.
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.words.iter().copied()
+    }
+}
+
+/// The non-empty, non-comment lines of a lexicon file, trimmed of their line end.
+fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+macro_rules! word_list {
+    ($(#[$doc:meta])* $name:ident = $file:literal) => {
+        $(#[$doc])*
+        pub static $name: LazyLock<WordList> =
+            LazyLock::new(|| WordList::parse(include_str!(concat!("lexicon/", $file))));
+    };
+}
+
+word_list!(
+    /// Auxiliaries and adverbs between a subject and its cue (`between_subject_and_cue.txt`).
+    BETWEEN_SUBJECT_AND_CUE = "between_subject_and_cue.txt"
+);
+word_list!(
+    /// Person titles that may precede a name, lowercase (`titles.txt`).
+    TITLES = "titles.txt"
+);
+word_list!(
+    /// Singular nouns for people in roles (`person_roles.txt`).
+    PERSON_ROLES = "person_roles.txt"
+);
+word_list!(
+    /// Plural nouns for groups of people (`group_roles.txt`).
+    GROUP_ROLES = "group_roles.txt"
+);
+word_list!(
+    /// Head nouns that make a mention an organisation (`organization_heads.txt`).
+    ORGANIZATION_HEADS = "organization_heads.txt"
+);
+word_list!(
+    /// Supranational and well-known bodies, typed as organisations (`known_organizations.txt`).
+    KNOWN_ORGANIZATIONS = "known_organizations.txt"
+);
+word_list!(
+    /// Capitalised words that are never names (`not_names.txt`).
+    NOT_NAMES = "not_names.txt"
+);
+word_list!(
+    /// Words before a cue form that make it a noun or an infinitive (`blocking_before_cue.txt`).
+    BLOCKING_BEFORE_CUE = "blocking_before_cue.txt"
+);
+word_list!(
+    /// Auxiliaries of a passive cue (`passive_auxiliaries.txt`).
+    PASSIVE_AUXILIARIES = "passive_auxiliaries.txt"
+);
+word_list!(
+    /// Words that open a setting phrase (`setting_prepositions.txt`).
+    SETTING_PREPOSITIONS = "setting_prepositions.txt"
+);
+word_list!(
+    /// Collective nouns whose members speak (`collectives.txt`).
+    COLLECTIVES = "collectives.txt"
+);
+word_list!(
+    /// Month names (`months.txt`).
+    MONTHS = "months.txt"
+);
+word_list!(
+    /// Weekday names (`days.txt`).
+    DAYS = "days.txt"
+);
+word_list!(
+    /// Adverbs that are a time cue on their own (`time_adverbs.txt`).
+    TIME_ADVERBS = "time_adverbs.txt"
+);
+word_list!(
+    /// Nouns of time (`time_nouns.txt`).
+    TIME_NOUNS = "time_nouns.txt"
+);
+word_list!(
+    /// Words of the setting of a speech act after its cue (`setting_words.txt`).
+    SETTING_WORDS = "setting_words.txt"
+);
+word_list!(
+    /// Adverbs that may stand between a cue and its content (`setting_adverbs.txt`).
+    SETTING_ADVERBS = "setting_adverbs.txt"
+);
+word_list!(
+    /// Words that open a setting phrase after a cue (`setting_openers.txt`).
+    SETTING_OPENERS = "setting_openers.txt"
+);
+word_list!(
+    /// Words that can start a content clause after a setting phrase (`clause_openers.txt`).
+    CLAUSE_OPENERS = "clause_openers.txt"
+);
+word_list!(
+    /// Words of talking that an "invite" cue needs (`talk_words.txt`).
+    TALK_WORDS = "talk_words.txt"
+);
+word_list!(
+    /// Words before a name that make it an organisation's (`organization_descriptors.txt`).
+    ORGANIZATION_DESCRIPTORS = "organization_descriptors.txt"
+);
+word_list!(
+    /// Determiners dropped from a label (`determiners.txt`).
+    DETERMINERS = "determiners.txt"
+);
+word_list!(
+    /// Modifiers inside a speaker noun phrase (`np_modifiers.txt`).
+    NP_MODIFIERS = "np_modifiers.txt"
+);
+word_list!(
+    /// Words that open a post-modifier of a role or group noun (`postmodifiers.txt`).
+    POSTMODIFIERS = "postmodifiers.txt"
+);
+word_list!(
+    /// Prepositions after a post-modifier word (`postmodifier_links.txt`).
+    POSTMODIFIER_LINKS = "postmodifier_links.txt"
+);
+word_list!(
+    /// Sentence-opening adjectives that are not part of a name (`leading_adjectives.txt`).
+    LEADING_ADJECTIVES = "leading_adjectives.txt"
+);
+word_list!(
+    /// Lowercase particles inside personal names (`name_particles.txt`).
+    NAME_PARTICLES = "name_particles.txt"
+);
+word_list!(
+    /// Quantifiers dropped from the front of a label (`quantifiers.txt`).
+    QUANTIFIERS = "quantifiers.txt"
+);
+word_list!(
+    /// Spokesperson words (`spokesperson_words.txt`).
+    SPOKESPERSON_WORDS = "spokesperson_words.txt"
+);
+word_list!(
+    /// Given names read as male (`male_names.txt`).
+    MALE_NAMES = "male_names.txt"
+);
+word_list!(
+    /// Given names read as female (`female_names.txt`).
+    FEMALE_NAMES = "female_names.txt"
+);
+
+/// Country names and their aliases (`countries.txt`, `state_aliases.tsv`) → canonical name.
+pub static STATES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for c in data_lines(include_str!("lexicon/countries.txt")) {
+        m.insert(c, c);
+    }
+    for l in data_lines(include_str!("lexicon/state_aliases.tsv")) {
+        let (alias, canon) = l
+            .split_once('\t')
+            .expect("state_aliases.tsv: alias<TAB>canonical");
+        m.insert(alias, canon);
+    }
+    m
+});
+
+/// What a cue verb does to its content (`cues.tsv`, column `class`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CueClass {
+    /// Neutral report: say, tell, add, note, announce.
+    Report,
+    /// Claim or argue: claim, insist, allege.
+    Claim,
+    /// Accept or welcome: agree, welcome, praise, concede.
+    Accept,
+    /// Reject or criticise: reject, deny, condemn, refuse.
+    Reject,
+    /// Urge or propose: urge, call, invite, demand, offer.
+    Urge,
+    /// Warn or threaten.
+    Threaten,
+    /// Promise: vow, pledge, promise, assure.
+    Promise,
+    /// Ask or question.
+    Question,
+    /// Belief or forecast: think, believe, hope, fear, predict.
+    Belief,
+    /// Characterise: describe, label, brand.
+    Characterize,
+}
+
+/// How an addressee may stand between a cue and its content (`cues.tsv`, column `addressee`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Addressee {
+    /// A noun phrase right after the verb is the addressee and is skipped ("warned reporters …").
+    pub object: bool,
+    /// The content starts at a "that" after the addressee ("reminded the council that …").
+    pub that: bool,
+}
+
+/// What must follow a cue for it to be speech (`cues.tsv`, column `needs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    /// Nothing.
+    Nothing,
+    /// A that-clause or a quote ("agreed that …", not "agreed on a border").
+    ThatOrQuote,
+    /// An infinitive of talking within a few words ([`TALK_WORDS`]).
+    TalkObject,
+}
+
+/// One cue verb: every property the passes use, from one record of `cues.tsv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CueVerb {
+    /// The lemma ("say").
+    pub lemma: &'static str,
+    /// What it does to its content.
+    pub class: CueClass,
+    /// How an addressee may follow it.
+    pub addressee: Addressee,
+    /// Its bare and third-person forms are usually nouns ("a call", "the offer").
+    pub nounish: bool,
+    /// Its -ing form opens a quote without "that", "as" or a quote mark.
+    pub strong_participle: bool,
+    /// What must follow it.
+    pub needs: Needs,
+    /// Words that, right after it, make it a noun ("think tank").
+    pub not_before: Vec<&'static str>,
+}
 
 /// The grammatical form of a cue verb token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,120 +272,6 @@ pub enum CueForm {
     /// Present participle: "saying", "stating", "describing".
     Participle,
 }
-
-/// Reporting verbs: (lemma, irregular forms). Regular inflections are generated.
-const CUE_LEMMAS: &[(&str, &[&str])] = &[
-    ("say", &["said", "says", "saying"]),
-    ("tell", &["told", "tells", "telling"]),
-    ("write", &["wrote", "writes", "writing", "written"]),
-    ("think", &["thought", "thinks", "thinking"]),
-    ("state", &[]),
-    ("add", &[]),
-    ("note", &[]),
-    ("explain", &[]),
-    ("claim", &[]),
-    ("argue", &[]),
-    ("insist", &[]),
-    ("maintain", &[]),
-    ("warn", &[]),
-    ("urge", &[]),
-    ("suggest", &[]),
-    ("indicate", &[]),
-    ("hint", &[]),
-    ("emphasize", &[]),
-    ("emphasise", &[]),
-    ("stress", &[]),
-    ("underline", &[]),
-    ("underscore", &[]),
-    ("reiterate", &[]),
-    ("assert", &[]),
-    ("declare", &[]),
-    ("announce", &[]),
-    ("acknowledge", &[]),
-    ("admit", &["admitted", "admitting", "admits"]),
-    ("confirm", &[]),
-    ("deny", &["denied", "denies", "denying"]),
-    ("reject", &[]),
-    ("dismiss", &[]),
-    ("welcome", &[]),
-    ("praise", &[]),
-    ("hail", &[]),
-    ("condemn", &[]),
-    ("denounce", &[]),
-    ("decry", &["decried", "decries", "decrying"]),
-    ("criticize", &[]),
-    ("criticise", &[]),
-    ("slam", &["slammed", "slamming", "slams"]),
-    ("accuse", &[]),
-    ("blame", &[]),
-    ("describe", &[]),
-    ("characterize", &[]),
-    ("characterise", &[]),
-    ("label", &["labelled", "labelling"]),
-    ("brand", &[]),
-    ("term", &[]),
-    ("call", &[]),
-    ("invite", &[]),
-    ("express", &[]),
-    ("convey", &[]),
-    ("outline", &[]),
-    ("propose", &[]),
-    ("offer", &[]),
-    ("vow", &[]),
-    ("pledge", &[]),
-    ("promise", &[]),
-    ("threaten", &[]),
-    ("demand", &[]),
-    ("reaffirm", &[]),
-    ("reassert", &[]),
-    ("predict", &[]),
-    ("tweet", &[]),
-    ("post", &[]),
-    ("comment", &[]),
-    ("remark", &[]),
-    ("respond", &[]),
-    ("reply", &["replied", "replies", "replying"]),
-    ("concede", &[]),
-    ("contend", &[]),
-    ("observe", &[]),
-    ("signal", &["signalled", "signalling"]),
-    ("caution", &[]),
-    ("advise", &[]),
-    ("recommend", &[]),
-    ("agree", &["agreed", "agrees", "agreeing"]),
-    ("disagree", &["disagreed", "disagrees", "disagreeing"]),
-    ("refuse", &[]),
-    ("believe", &[]),
-    ("hope", &[]),
-    ("fear", &[]),
-    ("question", &[]),
-    ("lament", &[]),
-    ("complain", &[]),
-    ("report", &[]),
-    ("estimate", &[]),
-    ("recall", &[]),
-    ("repeat", &[]),
-    ("conclude", &[]),
-    ("mention", &[]),
-    ("allege", &[]),
-    ("announce", &[]),
-    ("forecast", &["forecast", "forecasts", "forecasting"]),
-    ("voice", &[]),
-    ("ask", &[]),
-    ("answer", &[]),
-    ("recognize", &[]),
-    ("recognise", &[]),
-    ("assure", &[]),
-    ("inform", &[]),
-    ("remind", &[]),
-    ("dispute", &[]),
-];
-
-/// Lemmas whose participle ("repeating his remarks") does not open a new quote on its own.
-const WEAK_PARTICIPLES: &[&str] = &[
-    "repeat", "recall", "respond", "reply", "answer", "speak", "report", "ask", "mention", "think",
-    "post", "tweet",
-];
 
 fn regular_forms(lemma: &str) -> Vec<String> {
     let (past, ing) = if let Some(stem) = lemma.strip_suffix('e') {
@@ -151,1138 +293,81 @@ fn regular_forms(lemma: &str) -> Vec<String> {
     vec![lemma.to_string(), past, ing, third]
 }
 
-/// Lowercase cue word → (lemma, form).
-static CUES: LazyLock<FxHashMap<String, (&'static str, CueForm)>> = LazyLock::new(|| {
-    let mut m = FxHashMap::default();
-    for &(lemma, irregular) in CUE_LEMMAS {
-        let mut forms = regular_forms(lemma);
-        forms.extend(irregular.iter().map(|s| s.to_string()));
-        for f in forms {
-            let form = if f.ends_with("ing") && f != lemma {
+fn parse_cue_verb(line: &'static str) -> (CueVerb, Vec<String>) {
+    let c: Vec<&'static str> = line.split('\t').collect();
+    assert_eq!(c.len(), 8, "cues.tsv: 8 columns in {line:?}");
+    let list = |s: &'static str| -> Vec<&'static str> {
+        if s == "-" {
+            Vec::new()
+        } else {
+            s.split(',').collect()
+        }
+    };
+    let class = match c[2] {
+        "report" => CueClass::Report,
+        "claim" => CueClass::Claim,
+        "accept" => CueClass::Accept,
+        "reject" => CueClass::Reject,
+        "urge" => CueClass::Urge,
+        "threaten" => CueClass::Threaten,
+        "promise" => CueClass::Promise,
+        "question" => CueClass::Question,
+        "belief" => CueClass::Belief,
+        "characterize" => CueClass::Characterize,
+        other => panic!("cues.tsv: unknown class {other:?}"),
+    };
+    let addr = list(c[3]);
+    let needs = match c[6] {
+        "-" => Needs::Nothing,
+        "that_or_quote" => Needs::ThatOrQuote,
+        "talk_object" => Needs::TalkObject,
+        other => panic!("cues.tsv: unknown needs {other:?}"),
+    };
+    let mut forms = regular_forms(c[0]);
+    forms.extend(list(c[1]).into_iter().map(str::to_string));
+    (
+        CueVerb {
+            lemma: c[0],
+            class,
+            addressee: Addressee {
+                object: addr.contains(&"object"),
+                that: addr.contains(&"that"),
+            },
+            nounish: c[4] == "yes",
+            strong_participle: c[5] == "strong",
+            needs,
+            not_before: list(c[7]),
+        },
+        forms,
+    )
+}
+
+/// Every cue verb, and each lowercase form → (index of its verb, form).
+type CueTable = (Vec<CueVerb>, FxHashMap<String, (usize, CueForm)>);
+
+static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
+    let mut verbs = Vec::new();
+    let mut forms = FxHashMap::default();
+    for line in data_lines(include_str!("lexicon/cues.tsv")).skip(1) {
+        let (verb, fs) = parse_cue_verb(line);
+        for f in fs {
+            let form = if f.ends_with("ing") && f != verb.lemma {
                 CueForm::Participle
             } else {
                 CueForm::Finite
             };
-            m.entry(f).or_insert((lemma, form));
+            forms.entry(f).or_insert((verbs.len(), form));
         }
+        verbs.push(verb);
     }
-    m
+    (verbs, forms)
 });
 
-/// Looks up a lowercase word in the reporting-verb list: its lemma and form.
-pub fn cue(word_lower: &str) -> Option<(&'static str, CueForm)> {
-    CUES.get(word_lower).copied()
+/// Looks up a lowercase word in the cue table: its verb and form.
+pub fn cue(word_lower: &str) -> Option<(&'static CueVerb, CueForm)> {
+    let (verbs, forms) = &*CUE_TABLE;
+    forms.get(word_lower).map(|&(i, f)| (&verbs[i], f))
 }
-
-/// True when the participle of `lemma` can open a quote without "that", "as" or a quote mark.
-pub fn strong_participle(lemma: &str) -> bool {
-    !WEAK_PARTICIPLES.contains(&lemma)
-}
-
-/// Auxiliaries and adverbs that may stand between a subject and its cue ("has firmly rejected").
-const BETWEEN_SUBJECT_AND_CUE_LIST: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "was",
-    "were",
-    "is",
-    "are",
-    "also",
-    "later",
-    "then",
-    "again",
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
-    "did",
-    "does",
-    "do",
-    "once",
-    "earlier",
-    "already",
-    "still",
-    "just",
-    "further",
-    "has",
-    "had",
-    "been",
-    "previously",
-    "recently",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "reportedly",
-    "allegedly",
-    "first",
-    "now",
-    "yesterday",
-    "today",
-    "however",
-    "too",
-    "both",
-    "all",
-    "each",
-    "separately",
-    "quickly",
-    "immediately",
-    "long",
-    "not",
-    "never",
-];
-
-/// Set of [`BETWEEN_SUBJECT_AND_CUE_LIST`] words for O(1) lookup.
-pub static BETWEEN_SUBJECT_AND_CUE: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| BETWEEN_SUBJECT_AND_CUE_LIST.iter().copied().collect());
-
-/// Person titles that may precede a name; lowercase. A capitalised run of these words before a
-/// name is the mention's title ("Foreign Minister", "Supreme Leader", "Ayatollah").
-const TITLES_LIST: &[&str] = &[
-    "president",
-    "vice",
-    "vice-president",
-    "vice-chair",
-    "vice-chairman",
-    "vice-chairwoman",
-    "vice-premier",
-    "co-chair",
-    "president-elect",
-    "prime",
-    "minister",
-    "foreign",
-    "defense",
-    "defence",
-    "interior",
-    "finance",
-    "energy",
-    "trade",
-    "economy",
-    "health",
-    "labour",
-    "labor",
-    "justice",
-    "deputy",
-    "secretary",
-    "general",
-    "secretary-general",
-    "supreme",
-    "leader",
-    "ayatollah",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "sultan",
-    "emir",
-    "sheikh",
-    "crown",
-    "chancellor",
-    "premier",
-    "senator",
-    "sen.",
-    "rep.",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "governor",
-    "gov.",
-    "mayor",
-    "ambassador",
-    "envoy",
-    "special",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "chief",
-    "executive",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "director",
-    "head",
-    "commander",
-    "gen.",
-    "col.",
-    "lt.",
-    "general",
-    "admiral",
-    "colonel",
-    "captain",
-    "judge",
-    "justice",
-    "lord",
-    "lady",
-    "sir",
-    "dame",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-    "prof.",
-    "professor",
-    "pope",
-    "cardinal",
-    "bishop",
-    "archbishop",
-    "rabbi",
-    "imam",
-    "speaker",
-    "mp",
-    "mep",
-    "commissioner",
-    "negotiator",
-    "chief-of-staff",
-    "attorney",
-    "ceo",
-    "cfo",
-    "founder",
-    "chairperson",
-    "union",
-    "opposition",
-    "state",
-    "national",
-    "security",
-    "adviser",
-    "advisor",
-    "former",
-    "acting",
-    "interim",
-    "parliamentary",
-    "party",
-    "economic",
-    "development",
-    "affairs",
-    "house",
-    "senate",
-    "majority",
-    "minority",
-    "whip",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "first",
-    "lady",
-    "chancellor",
-    "high",
-    "representative",
-    "officer",
-    "deputy-prime",
-    "presidential",
-    "candidate",
-    "lieutenant",
-];
-
-/// Set of [`TITLES_LIST`] words for O(1) lookup.
-pub static TITLES: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| TITLES_LIST.iter().copied().collect());
-
-/// Singular nouns for people in roles ("the minister", "a spokesperson").
-const PERSON_ROLES_LIST: &[&str] = &[
-    "minister",
-    "president",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "leader",
-    "chief",
-    "envoy",
-    "ambassador",
-    "negotiator",
-    "mediator",
-    "official",
-    "diplomat",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "director",
-    "secretary",
-    "governor",
-    "senator",
-    "lawmaker",
-    "mayor",
-    "general",
-    "commander",
-    "king",
-    "queen",
-    "prince",
-    "sultan",
-    "emir",
-    "chancellor",
-    "premier",
-    "executive",
-    "ceo",
-    "head",
-    "adviser",
-    "advisor",
-    "analyst",
-    "expert",
-    "activist",
-    "lawyer",
-    "judge",
-    "prosecutor",
-    "professor",
-    "economist",
-    "source",
-    "organizer",
-    "organiser",
-    "candidate",
-    "mp",
-    "representative",
-    "deputy",
-    "secretary-general",
-    "chairperson",
-    "founder",
-    "owner",
-    "manager",
-    "officer",
-    "worker",
-    "nurse",
-    "teacher",
-    "pilot",
-    "farmer",
-    "resident",
-    "witness",
-    "member",
-    "delegate",
-    "observer",
-    "strategist",
-    "researcher",
-    "historian",
-    "scholar",
-    "commentator",
-    "journalist",
-    "editor",
-    "correspondent",
-    "host",
-    "broker",
-    "banker",
-    "investor",
-    "shareholder",
-    "trader",
-    "campaigner",
-    "protester",
-    "demonstrator",
-    "voter",
-    "citizen",
-    "father",
-    "mother",
-    "man",
-    "woman",
-    "emissary",
-    "commissioner",
-    "steward",
-    "organiser",
-    "convenor",
-    "speaker",
-    "ayatollah",
-    "cleric",
-    "monarch",
-    "pope",
-    "bishop",
-    "rabbi",
-    "imam",
-    "counterpart",
-    "colleague",
-    "successor",
-    "predecessor",
-    "aide",
-];
-
-/// Set of [`PERSON_ROLES_LIST`] words for O(1) lookup.
-pub static PERSON_ROLES: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| PERSON_ROLES_LIST.iter().copied().collect());
-
-/// Plural nouns for groups of people ("officials", "protesters").
-const GROUP_ROLES_LIST: &[&str] = &[
-    "officials",
-    "protesters",
-    "protestors",
-    "diplomats",
-    "leaders",
-    "lawmakers",
-    "workers",
-    "members",
-    "analysts",
-    "critics",
-    "residents",
-    "sources",
-    "negotiators",
-    "activists",
-    "authorities",
-    "ministers",
-    "representatives",
-    "rebels",
-    "militants",
-    "investors",
-    "shareholders",
-    "experts",
-    "observers",
-    "delegates",
-    "demonstrators",
-    "campaigners",
-    "organizers",
-    "organisers",
-    "economists",
-    "scientists",
-    "nurses",
-    "teachers",
-    "pilots",
-    "farmers",
-    "importers",
-    "exporters",
-    "employees",
-    "staff",
-    "voters",
-    "citizens",
-    "people",
-    "politicians",
-    "mps",
-    "meps",
-    "senators",
-    "governors",
-    "mayors",
-    "executives",
-    "directors",
-    "unions",
-    "parties",
-    "governments",
-    "countries",
-    "nations",
-    "allies",
-    "partners",
-    "neighbours",
-    "neighbors",
-    "commanders",
-    "generals",
-    "troops",
-    "soldiers",
-    "fighters",
-    "insurgents",
-    "families",
-    "relatives",
-    "hostages",
-    "students",
-    "doctors",
-    "lawyers",
-    "judges",
-    "opponents",
-    "supporters",
-    "backers",
-    "envoys",
-    "mediators",
-    "hardliners",
-    "moderates",
-    "conservatives",
-    "liberals",
-    "democrats",
-    "republicans",
-    "delegations",
-    "states",
-    "members",
-    "spokespeople",
-    "spokesmen",
-    "authorities",
-    "bankers",
-    "traders",
-    "creditors",
-    "bondholders",
-    "donors",
-    "participants",
-    "attendees",
-    "reporters",
-    "journalists",
-    "signatories",
-    "parliamentarians",
-    "legislators",
-    "clerics",
-];
-
-/// Set of [`GROUP_ROLES_LIST`] words for O(1) lookup.
-pub static GROUP_ROLES: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| GROUP_ROLES_LIST.iter().copied().collect());
-
-/// Head nouns that make a mention an organisation ("the ministry", "Energy Forum").
-const ORGANIZATION_HEADS_LIST: &[&str] = &[
-    "ministry",
-    "government",
-    "union",
-    "company",
-    "department",
-    "party",
-    "council",
-    "commission",
-    "agency",
-    "court",
-    "board",
-    "administration",
-    "firm",
-    "group",
-    "bank",
-    "parliament",
-    "cabinet",
-    "embassy",
-    "office",
-    "military",
-    "army",
-    "navy",
-    "regime",
-    "alliance",
-    "coalition",
-    "bloc",
-    "federation",
-    "association",
-    "organization",
-    "organisation",
-    "committee",
-    "campaign",
-    "opposition",
-    "media",
-    "newspaper",
-    "forum",
-    "institute",
-    "foundation",
-    "fund",
-    "forces",
-    "force",
-    "corporation",
-    "corp",
-    "corp.",
-    "inc",
-    "inc.",
-    "ltd",
-    "ltd.",
-    "plc",
-    "airline",
-    "airlines",
-    "bureau",
-    "service",
-    "police",
-    "senate",
-    "congress",
-    "assembly",
-    "house",
-    "chamber",
-    "secretariat",
-    "presidency",
-    "kremlin",
-    "pentagon",
-    "delegation",
-    "movement",
-    "front",
-    "network",
-    "league",
-    "society",
-    "center",
-    "centre",
-    "university",
-    "tribunal",
-    "authority",
-    "team",
-    "side",
-    "club",
-    "operator",
-    "producer",
-    "supplier",
-    "carrier",
-    "mission",
-    "consortium",
-    "union's",
-    "guild",
-    "confederation",
-    "syndicate",
-    "leadership",
-    "junta",
-    "monarchy",
-    "palace",
-    "television",
-    "agency's",
-    "broadcaster",
-    "outlet",
-    "mail",
-    "times",
-    "post",
-    "news",
-    "herald",
-    "tribune",
-    "journal",
-    "gazette",
-    "daily",
-    "telegraph",
-    "guardian",
-    "reuters",
-    "press",
-    "parliament's",
-    "executive",
-    "management",
-    "employer",
-    "employers",
-    "management's",
-    "owners",
-    "ministry's",
-    "trust",
-    "charity",
-    "secretariat",
-    "exchange",
-    "regulator",
-    "watchdog",
-    "cooperative",
-    "co-operative",
-    "chamber",
-    "operations",
-    "industries",
-    "dynamics",
-    "appliances",
-    "motors",
-    "holdings",
-    "partners",
-    "capital",
-    "telecom",
-    "mobile",
-    "semiconductor",
-    "semiconductors",
-    "rail",
-    "airways",
-    "shipping",
-    "logistics",
-    "pharmaceuticals",
-    "systems",
-    "technologies",
-    "relief",
-    "energy",
-];
-
-/// Set of [`ORGANIZATION_HEADS_LIST`] words for O(1) lookup.
-pub static ORGANIZATION_HEADS: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| ORGANIZATION_HEADS_LIST.iter().copied().collect());
-
-/// Country names and common short forms → canonical country name.
-pub static STATES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
-    for &c in COUNTRIES {
-        m.insert(c, c);
-    }
-    for &(alias, canon) in STATE_ALIASES {
-        m.insert(alias, canon);
-    }
-    m
-});
-
-const COUNTRIES: &[&str] = &[
-    "Afghanistan",
-    "Albania",
-    "Algeria",
-    "Andorra",
-    "Angola",
-    "Argentina",
-    "Armenia",
-    "Australia",
-    "Austria",
-    "Azerbaijan",
-    "Bahamas",
-    "Bahrain",
-    "Bangladesh",
-    "Barbados",
-    "Belarus",
-    "Belgium",
-    "Belize",
-    "Benin",
-    "Bhutan",
-    "Bolivia",
-    "Bosnia and Herzegovina",
-    "Botswana",
-    "Brazil",
-    "Brunei",
-    "Bulgaria",
-    "Burkina Faso",
-    "Burundi",
-    "Cambodia",
-    "Cameroon",
-    "Canada",
-    "Cape Verde",
-    "Chad",
-    "Chile",
-    "China",
-    "Colombia",
-    "Comoros",
-    "Congo",
-    "Costa Rica",
-    "Croatia",
-    "Cuba",
-    "Cyprus",
-    "Czech Republic",
-    "Czechia",
-    "Denmark",
-    "Djibouti",
-    "Dominica",
-    "Ecuador",
-    "Egypt",
-    "El Salvador",
-    "Eritrea",
-    "Estonia",
-    "Eswatini",
-    "Ethiopia",
-    "Fiji",
-    "Finland",
-    "France",
-    "Gabon",
-    "Gambia",
-    "Georgia",
-    "Germany",
-    "Ghana",
-    "Greece",
-    "Grenada",
-    "Guatemala",
-    "Guinea",
-    "Guyana",
-    "Haiti",
-    "Honduras",
-    "Hungary",
-    "Iceland",
-    "India",
-    "Indonesia",
-    "Iran",
-    "Iraq",
-    "Ireland",
-    "Israel",
-    "Italy",
-    "Jamaica",
-    "Japan",
-    "Jordan",
-    "Kazakhstan",
-    "Kenya",
-    "Kosovo",
-    "Kuwait",
-    "Kyrgyzstan",
-    "Laos",
-    "Latvia",
-    "Lebanon",
-    "Lesotho",
-    "Liberia",
-    "Libya",
-    "Liechtenstein",
-    "Lithuania",
-    "Luxembourg",
-    "Madagascar",
-    "Malawi",
-    "Malaysia",
-    "Maldives",
-    "Mali",
-    "Malta",
-    "Mauritania",
-    "Mauritius",
-    "Mexico",
-    "Moldova",
-    "Monaco",
-    "Mongolia",
-    "Montenegro",
-    "Morocco",
-    "Mozambique",
-    "Myanmar",
-    "Namibia",
-    "Nepal",
-    "Netherlands",
-    "New Zealand",
-    "Nicaragua",
-    "Niger",
-    "Nigeria",
-    "North Korea",
-    "North Macedonia",
-    "Norway",
-    "Oman",
-    "Pakistan",
-    "Palestine",
-    "Panama",
-    "Papua New Guinea",
-    "Paraguay",
-    "Peru",
-    "Philippines",
-    "Poland",
-    "Portugal",
-    "Qatar",
-    "Romania",
-    "Russia",
-    "Rwanda",
-    "Saudi Arabia",
-    "Senegal",
-    "Serbia",
-    "Seychelles",
-    "Sierra Leone",
-    "Singapore",
-    "Slovakia",
-    "Slovenia",
-    "Somalia",
-    "South Africa",
-    "South Korea",
-    "South Sudan",
-    "Spain",
-    "Sri Lanka",
-    "Sudan",
-    "Suriname",
-    "Sweden",
-    "Switzerland",
-    "Syria",
-    "Taiwan",
-    "Tajikistan",
-    "Tanzania",
-    "Thailand",
-    "Togo",
-    "Tonga",
-    "Trinidad and Tobago",
-    "Tunisia",
-    "Turkey",
-    "Turkmenistan",
-    "Uganda",
-    "Ukraine",
-    "United Arab Emirates",
-    "United Kingdom",
-    "United States",
-    "Uruguay",
-    "Uzbekistan",
-    "Venezuela",
-    "Vietnam",
-    "Yemen",
-    "Zambia",
-    "Zimbabwe",
-    "Vatican",
-    "Scotland",
-    "Wales",
-    "England",
-    "Northern Ireland",
-    "Crimea",
-    "Kurdistan",
-    "Gaza",
-    "Tibet",
-    "Hong Kong",
-];
-
-const STATE_ALIASES: &[(&str, &str)] = &[
-    ("U.S.", "United States"),
-    ("US", "United States"),
-    ("USA", "United States"),
-    ("U.S.A.", "United States"),
-    ("America", "United States"),
-    ("United States of America", "United States"),
-    ("Washington", "United States"),
-    ("UK", "United Kingdom"),
-    ("U.K.", "United Kingdom"),
-    ("Britain", "United Kingdom"),
-    ("Great Britain", "United Kingdom"),
-    ("UAE", "United Arab Emirates"),
-    ("Tehran", "Iran"),
-    ("Moscow", "Russia"),
-    ("Beijing", "China"),
-    ("Ankara", "Turkey"),
-    ("Türkiye", "Turkey"),
-    ("Athens", "Greece"),
-    ("Kyiv", "Ukraine"),
-    ("Kiev", "Ukraine"),
-    ("Damascus", "Syria"),
-    ("Cairo", "Egypt"),
-    ("Tokyo", "Japan"),
-    ("Seoul", "South Korea"),
-    ("Pyongyang", "North Korea"),
-    ("New Delhi", "India"),
-    ("Islamabad", "Pakistan"),
-    ("Riyadh", "Saudi Arabia"),
-    ("Ottawa", "Canada"),
-    ("Canberra", "Australia"),
-    ("Berlin", "Germany"),
-    ("Paris", "France"),
-    ("Rome", "Italy"),
-    ("Madrid", "Spain"),
-    ("Baghdad", "Iraq"),
-    ("Kabul", "Afghanistan"),
-    ("Tripoli", "Libya"),
-    ("Nicosia", "Cyprus"),
-    ("Abuja", "Nigeria"),
-    ("Caracas", "Venezuela"),
-    ("Havana", "Cuba"),
-    ("Doha", "Qatar"),
-    ("Muscat", "Oman"),
-    ("Minsk", "Belarus"),
-    ("Taipei", "Taiwan"),
-    ("Hanoi", "Vietnam"),
-    ("Holland", "Netherlands"),
-    ("Burma", "Myanmar"),
-    ("Russian Federation", "Russia"),
-    ("Republic of Korea", "South Korea"),
-    ("Ivory Coast", "Côte d'Ivoire"),
-];
-
-/// Multi-word organisations treated as supranational or international bodies (organisation kind).
-pub const KNOWN_ORGANIZATIONS: &[&str] = &[
-    "European Union",
-    "EU",
-    "NATO",
-    "United Nations",
-    "UN",
-    "U.N.",
-    "African Union",
-    "AU",
-    "World Trade Organization",
-    "WTO",
-    "International Monetary Fund",
-    "IMF",
-    "World Bank",
-    "OPEC",
-    "ASEAN",
-    "Arab League",
-    "IAEA",
-    "Red Cross",
-    "ICRC",
-    "G7",
-    "G20",
-    "OSCE",
-    "European Commission",
-    "White House",
-    "Kremlin",
-    "Pentagon",
-    "State Department",
-    "Downing Street",
-    "Hamas",
-    "Hezbollah",
-    "Taliban",
-    "ISIS",
-    "Security Council",
-];
-
-/// Function words that are never names even when capitalised mid-sentence.
-const NOT_NAMES_LIST: &[&str] = &[
-    "I",
-    "I'm",
-    "I've",
-    "I'd",
-    "I'll",
-    "The",
-    "A",
-    "An",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "We",
-    "He",
-    "She",
-    "They",
-    "It",
-    "Its",
-    "His",
-    "Her",
-    "Their",
-    "Our",
-    "My",
-    "Your",
-    "You",
-    "In",
-    "On",
-    "At",
-    "For",
-    "But",
-    "And",
-    "Or",
-    "If",
-    "When",
-    "While",
-    "As",
-    "After",
-    "Before",
-    "However",
-    "Yet",
-    "So",
-    "Also",
-    "Then",
-    "There",
-    "Here",
-    "What",
-    "Who",
-    "Why",
-    "How",
-    "Is",
-    "Are",
-    "Was",
-    "Were",
-    "Do",
-    "Does",
-    "Did",
-    "Not",
-    "No",
-    "Yes",
-    "Any",
-    "All",
-    "By",
-    "With",
-    "From",
-    "To",
-    "Of",
-    "Meanwhile",
-    "According",
-    "Although",
-    "Though",
-    "Because",
-    "Since",
-    "During",
-    "Under",
-    "Over",
-    "Later",
-    "Earlier",
-    "Last",
-    "Next",
-    "Both",
-    "Each",
-    "Many",
-    "Some",
-    "Most",
-    "Other",
-    "Such",
-    "Even",
-    "Still",
-    "Only",
-    "Now",
-    "Today",
-    "Tomorrow",
-    "Yesterday",
-    "Actually",
-    "Afterwards",
-    "Afterward",
-    "Once",
-    "Shortly",
-    "Nobody",
-    "Somebody",
-    "Someone",
-    "Everyone",
-    "Everybody",
-    "Anyone",
-    "Anybody",
-    "Nothing",
-    "Everything",
-    "Something",
-    "Which",
-    "Whose",
-    "Whom",
-    "Where",
-    "Unlike",
-    "Like",
-    "Citing",
-    "Instead",
-    "Indeed",
-    "Thus",
-    "Therefore",
-    "Moreover",
-    "Furthermore",
-    "Additionally",
-    "Finally",
-    "Eventually",
-    "Initially",
-    "Previously",
-    "Recently",
-    "Currently",
-    "Nonetheless",
-    "Nevertheless",
-    "Otherwise",
-    "Perhaps",
-    "Maybe",
-    "Overall",
-    "Similarly",
-    "Likewise",
-    "Separately",
-    "Subsequently",
-    "Originally",
-    "Apparently",
-    "Reportedly",
-    "Allegedly",
-    "Notably",
-    "Importantly",
-    "Ultimately",
-    "Hence",
-    "Besides",
-    "Already",
-    "Again",
-    "Speaking",
-    "Asked",
-    "Following",
-    "Despite",
-    "Amid",
-    "Among",
-    "Between",
-    "Through",
-    "Throughout",
-    "Until",
-    "Upon",
-    "Within",
-    "Without",
-    "Via",
-    "Regarding",
-    "Concerning",
-    "Including",
-    "Except",
-    "Inside",
-    "Outside",
-    "Near",
-    "Behind",
-    "Beyond",
-    "Against",
-    "Towards",
-    "Toward",
-    "Around",
-    "Across",
-    "Along",
-    "Above",
-    "Below",
-    "Prior",
-    "Whether",
-    "Unless",
-    "Whereas",
-    "Whilst",
-    "Should",
-    "Could",
-    "Would",
-    "Will",
-    "Can",
-    "May",
-    "Might",
-    "Must",
-    "Shall",
-    "Every",
-    "Neither",
-    "Either",
-    "Nor",
-    "Never",
-    "Always",
-    "Often",
-    "Sometimes",
-    "Usually",
-    "Soon",
-    "Just",
-    "Even",
-    "Rather",
-    "Quite",
-    "Very",
-    "Too",
-    "Here's",
-    "There's",
-    "It's",
-    "That's",
-    "What's",
-    "Let",
-    "Please",
-    "Thank",
-    "Thanks",
-    "Yes",
-    "Well",
-    "Oh",
-    "OK",
-    "Okay",
-    "Mr",
-    "Ms",
-    "Mrs",
-];
-
-/// Set of [`NOT_NAMES_LIST`] words for O(1) lookup.
-pub static NOT_NAMES: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| NOT_NAMES_LIST.iter().copied().collect());
 
 /// Pronouns that may stand as a speaker, with (kind hint, gender hint, plural).
 pub fn pronoun(word: &str) -> Option<PronounInfo> {
@@ -1342,460 +427,33 @@ pub struct PronounInfo {
     pub person: bool,
 }
 
-/// Gender implied by a title or role word (lowercase), if any.
+/// Gender implied by a title or role word (lowercase, a final full stop ignored), if any
+/// (`gendered_words.tsv`).
 pub fn gender_of_word(word_lower: &str) -> Option<Gender> {
-    match word_lower.trim_end_matches('.') {
-        "mr" | "king" | "prince" | "sultan" | "emir" | "spokesman" | "chairman" | "sir"
-        | "lord" | "congressman" | "father" | "man" | "sheikh" | "ayatollah" | "pope" => {
-            Some(Gender::Male)
-        }
-        "mrs" | "ms" | "queen" | "princess" | "spokeswoman" | "chairwoman" | "lady" | "dame"
-        | "congresswoman" | "mother" | "woman" => Some(Gender::Female),
-        _ => None,
-    }
+    static WORDS: LazyLock<FxHashMap<&'static str, Gender>> = LazyLock::new(|| {
+        data_lines(include_str!("lexicon/gendered_words.tsv"))
+            .map(|l| {
+                let (w, g) = l
+                    .split_once('\t')
+                    .expect("gendered_words.tsv: word<TAB>gender");
+                (
+                    w,
+                    if g == "female" {
+                        Gender::Female
+                    } else {
+                        Gender::Male
+                    },
+                )
+            })
+            .collect()
+    });
+    WORDS.get(word_lower.trim_end_matches('.')).copied()
 }
-
-/// Common given names read as male, for resolving "he" / "she" (a name on both lists, or on
-/// neither, leaves the gender unknown).
-const MALE_NAMES: &[&str] = &[
-    "aaron",
-    "abbas",
-    "abdul",
-    "adam",
-    "adrian",
-    "ahmed",
-    "alan",
-    "albert",
-    "alberto",
-    "alex",
-    "alexander",
-    "alexei",
-    "ali",
-    "amir",
-    "anders",
-    "andre",
-    "andreas",
-    "andrew",
-    "andrzej",
-    "anton",
-    "antonio",
-    "armando",
-    "arthur",
-    "arturo",
-    "avner",
-    "ben",
-    "benjamin",
-    "bernard",
-    "bjorn",
-    "boris",
-    "brian",
-    "bruno",
-    "carl",
-    "carlos",
-    "charles",
-    "chris",
-    "christian",
-    "christopher",
-    "claude",
-    "colin",
-    "daniel",
-    "dario",
-    "david",
-    "dennis",
-    "dieter",
-    "dmitri",
-    "donald",
-    "duncan",
-    "edmund",
-    "edward",
-    "elias",
-    "emil",
-    "emmanuel",
-    "enrique",
-    "eric",
-    "erik",
-    "ernesto",
-    "felix",
-    "fernando",
-    "francesco",
-    "francisco",
-    "frank",
-    "franz",
-    "fred",
-    "frederik",
-    "gabriel",
-    "george",
-    "georg",
-    "gerhard",
-    "giorgio",
-    "giovanni",
-    "gordon",
-    "gregory",
-    "gustav",
-    "hamid",
-    "hans",
-    "harald",
-    "harry",
-    "hassan",
-    "henrik",
-    "henry",
-    "hugo",
-    "ibrahim",
-    "igor",
-    "ivan",
-    "jack",
-    "jacob",
-    "jacques",
-    "jakob",
-    "james",
-    "jan",
-    "javier",
-    "jean",
-    "jens",
-    "jeremy",
-    "jim",
-    "joachim",
-    "joe",
-    "johan",
-    "johannes",
-    "john",
-    "jonas",
-    "jonathan",
-    "jorge",
-    "jose",
-    "josef",
-    "joseph",
-    "juan",
-    "julian",
-    "karl",
-    "kenji",
-    "kevin",
-    "klaus",
-    "kofi",
-    "kurt",
-    "lars",
-    "leonard",
-    "leonardo",
-    "lukas",
-    "lucas",
-    "luis",
-    "magnus",
-    "mahmoud",
-    "marco",
-    "marcus",
-    "marek",
-    "mario",
-    "mark",
-    "martin",
-    "marius",
-    "matteo",
-    "matthew",
-    "max",
-    "michael",
-    "michel",
-    "miguel",
-    "mikhail",
-    "miro",
-    "mohammed",
-    "muhammad",
-    "nabil",
-    "nathan",
-    "nicholas",
-    "nicolas",
-    "niels",
-    "nikolai",
-    "nikos",
-    "olaf",
-    "oliver",
-    "omar",
-    "oskar",
-    "oscar",
-    "otto",
-    "pablo",
-    "patrick",
-    "paul",
-    "pavel",
-    "pedro",
-    "peter",
-    "philip",
-    "pierre",
-    "piotr",
-    "rafael",
-    "rahul",
-    "ravi",
-    "reza",
-    "ricardo",
-    "richard",
-    "robert",
-    "roberto",
-    "rolf",
-    "ruben",
-    "rudolf",
-    "salim",
-    "samuel",
-    "sebastian",
-    "sergei",
-    "simon",
-    "stefan",
-    "stefano",
-    "stephen",
-    "steven",
-    "sven",
-    "thomas",
-    "tim",
-    "tobias",
-    "tom",
-    "tomas",
-    "tomasz",
-    "viktor",
-    "vincent",
-    "vladimir",
-    "walter",
-    "wei",
-    "william",
-    "wolfgang",
-    "yusuf",
-    "yuri",
-    "zoltan",
-    "halvard",
-    "gunnar",
-    "ingmar",
-    "kaito",
-    "hiroshi",
-    "kenzo",
-    "rashid",
-    "tariq",
-    "omid",
-    "farid",
-    "joao",
-    "diego",
-    "mateo",
-    "hugh",
-    "owen",
-    "rhys",
-    "declan",
-    "liam",
-    "sean",
-    "connor",
-    "ethan",
-    "noah",
-    "mason",
-    "logan",
-    "felipe",
-    "sipho",
-    "thabo",
-    "kwame",
-    "chidi",
-    "emeka",
-    "tunde",
-    "jonah",
-    "levi",
-    "isaac",
-];
-
-/// Common given names read as female.
-const FEMALE_NAMES: &[&str] = &[
-    "ada",
-    "adaeze",
-    "agnes",
-    "aisha",
-    "alice",
-    "alicia",
-    "amara",
-    "amelia",
-    "amina",
-    "amira",
-    "ana",
-    "anastasia",
-    "andrea",
-    "angela",
-    "anna",
-    "anne",
-    "annika",
-    "astrid",
-    "barbara",
-    "beatrix",
-    "beatrice",
-    "birgit",
-    "camille",
-    "carla",
-    "carmen",
-    "carolina",
-    "caroline",
-    "carolyn",
-    "catherine",
-    "cecilia",
-    "charlotte",
-    "chiara",
-    "christina",
-    "claire",
-    "clara",
-    "claudia",
-    "dana",
-    "daniela",
-    "darya",
-    "diana",
-    "dina",
-    "dorothy",
-    "elena",
-    "elif",
-    "elisabeth",
-    "elizabeth",
-    "ella",
-    "elsa",
-    "emily",
-    "emma",
-    "erika",
-    "esther",
-    "eva",
-    "fatima",
-    "fiona",
-    "francesca",
-    "gabriela",
-    "grace",
-    "greta",
-    "hanna",
-    "hannah",
-    "helen",
-    "helena",
-    "helga",
-    "ines",
-    "ingrid",
-    "irena",
-    "irene",
-    "isabel",
-    "isabella",
-    "jana",
-    "jane",
-    "janet",
-    "joanna",
-    "joanne",
-    "johanna",
-    "julia",
-    "julie",
-    "karen",
-    "karin",
-    "katarina",
-    "katherine",
-    "katya",
-    "kirsten",
-    "lara",
-    "laura",
-    "lea",
-    "leila",
-    "leyla",
-    "lena",
-    "linda",
-    "lisa",
-    "lucia",
-    "lucía",
-    "lucy",
-    "magdalena",
-    "maja",
-    "margit",
-    "margaret",
-    "maria",
-    "marie",
-    "marina",
-    "marta",
-    "martha",
-    "mary",
-    "maud",
-    "maya",
-    "mei",
-    "mia",
-    "michelle",
-    "mira",
-    "monika",
-    "nadia",
-    "nadine",
-    "natalia",
-    "natasha",
-    "nina",
-    "nora",
-    "olga",
-    "olivia",
-    "paula",
-    "pia",
-    "priya",
-    "rachel",
-    "rebecca",
-    "rosa",
-    "ruth",
-    "sabine",
-    "sara",
-    "sarah",
-    "selin",
-    "silvia",
-    "simone",
-    "sofia",
-    "sonia",
-    "sophie",
-    "susan",
-    "svetlana",
-    "tanya",
-    "teresa",
-    "tina",
-    "ursula",
-    "valentina",
-    "vera",
-    "veronica",
-    "victoria",
-    "yasmin",
-    "yuki",
-    "zainab",
-    "zoe",
-    "amal",
-    "layla",
-    "noor",
-    "hiba",
-    "ilse",
-    "frieda",
-    "solveig",
-    "sigrid",
-    "liv",
-    "freya",
-    "ayla",
-    "esra",
-    "zeynep",
-    "ngozi",
-    "chioma",
-    "wanjiru",
-    "akua",
-    "thandiwe",
-    "lerato",
-    "aiko",
-    "hana",
-    "keiko",
-    "mariam",
-    "samira",
-    "rania",
-    "odile",
-    "brigitte",
-    "colette",
-    "margot",
-    "agata",
-    "beata",
-    "dorota",
-    "kasia",
-    "ewa",
-    "elin",
-    "malin",
-    "maren",
-];
-
-static MALE: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| MALE_NAMES.iter().copied().collect());
-static FEMALE: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| FEMALE_NAMES.iter().copied().collect());
 
 /// Gender suggested by a given name (first word of a personal name), if the lists agree.
 pub fn gender_of_given_name(name: &str) -> Option<Gender> {
     let first = name.split(' ').next()?.to_lowercase();
-    match (
-        MALE.contains(first.as_str()),
-        FEMALE.contains(first.as_str()),
-    ) {
+    match (MALE_NAMES.contains(&first), FEMALE_NAMES.contains(&first)) {
         (true, false) => Some(Gender::Male),
         (false, true) => Some(Gender::Female),
         _ => None,
@@ -1808,19 +466,47 @@ mod tests {
 
     #[test]
     fn cue_forms_are_generated() {
-        assert_eq!(cue("said"), Some(("say", CueForm::Finite)));
-        assert_eq!(cue("stating"), Some(("state", CueForm::Participle)));
+        let lemma = |w: &str| cue(w).map(|(v, f)| (v.lemma, f));
+        assert_eq!(lemma("said"), Some(("say", CueForm::Finite)));
+        assert_eq!(lemma("stating"), Some(("state", CueForm::Participle)));
         assert_eq!(
-            cue("characterized"),
+            lemma("characterized"),
             Some(("characterize", CueForm::Finite))
         );
-        assert_eq!(cue("urges"), Some(("urge", CueForm::Finite)));
-        assert_eq!(cue("emphasizing"), Some(("emphasize", CueForm::Participle)));
-        assert_eq!(cue("labeled"), Some(("label", CueForm::Finite)));
-        assert_eq!(cue("labelled"), Some(("label", CueForm::Finite)));
-        assert_eq!(cue("denied"), Some(("deny", CueForm::Finite)));
-        assert_eq!(cue("stresses"), Some(("stress", CueForm::Finite)));
-        assert_eq!(cue("table"), None);
+        assert_eq!(lemma("urges"), Some(("urge", CueForm::Finite)));
+        assert_eq!(
+            lemma("emphasizing"),
+            Some(("emphasize", CueForm::Participle))
+        );
+        assert_eq!(lemma("labeled"), Some(("label", CueForm::Finite)));
+        assert_eq!(lemma("labelled"), Some(("label", CueForm::Finite)));
+        assert_eq!(lemma("denied"), Some(("deny", CueForm::Finite)));
+        assert_eq!(lemma("stresses"), Some(("stress", CueForm::Finite)));
+        assert_eq!(lemma("table"), None);
+    }
+
+    #[test]
+    fn every_cue_property_comes_from_its_record() {
+        let (tell, _) = cue("told").unwrap();
+        assert!(tell.addressee.object && tell.addressee.that);
+        let (remind, _) = cue("reminded").unwrap();
+        assert!(!remind.addressee.object && remind.addressee.that);
+        assert_eq!(cue("agreed").unwrap().0.needs, Needs::ThatOrQuote);
+        assert_eq!(cue("invited").unwrap().0.needs, Needs::TalkObject);
+        assert_eq!(cue("think").unwrap().0.not_before, ["tank", "tanks"]);
+        assert!(cue("call").unwrap().0.nounish);
+        assert!(!cue("repeating").unwrap().0.strong_participle);
+        assert_eq!(cue("welcomed").unwrap().0.class, CueClass::Accept);
+        assert_eq!(cue("threatened").unwrap().0.class, CueClass::Threaten);
+    }
+
+    #[test]
+    fn lists_skip_comments_and_keep_their_order() {
+        assert!(!TITLES.contains("# Person titles"));
+        assert_eq!(MONTHS.iter().next(), Some("january"));
+        assert!(BLOCKING_BEFORE_CUE.contains("\u{2019}s"));
+        assert_eq!(gender_of_word("mr."), Some(Gender::Male));
+        assert_eq!(gender_of_word("queen"), Some(Gender::Female));
     }
 
     #[test]

@@ -85,118 +85,143 @@ pub fn find_quotes(text: &str) -> Vec<QuoteSpan> {
 
 /// Like [`find_quotes`], with the paragraphs already computed.
 pub fn find_quotes_in(text: &str, paragraphs: &[Paragraph]) -> Vec<QuoteSpan> {
-    let mut out = Vec::new();
+    let mut scan = Scan {
+        text,
+        out: Vec::new(),
+        double: None,
+        single: None,
+    };
     let mut carried: Option<Open> = None; // open double quote carried over a paragraph break
     for (pi, p) in paragraphs.iter().enumerate() {
-        let para = &text[p.start..p.end];
-        let chars: Vec<(usize, char)> =
-            para.char_indices().map(|(i, c)| (i + p.start, c)).collect();
-        let mut double: Option<Open> = None;
-        let mut single: Option<(usize, usize)> = None; // (open mark, content start)
-        let mut i = 0;
-        if let Some(mut c) = carried.take() {
-            // continuation only when this paragraph opens with a quote mark
-            if let Some(&(b, ch)) = chars.first() {
-                if ch == '"' || ch == '\u{201c}' {
-                    c.content_start = b + ch.len_utf8();
-                    double = Some(c);
-                    i = 1;
-                } else {
-                    let last = c.parts.pop().expect("carried quote has a part");
-                    c.parts.push(last);
-                    out.push(QuoteSpan {
-                        parts: c.parts,
-                        open: c.open,
-                        close: last.1,
-                        closed: false,
-                        single: false,
-                    });
-                }
-            }
+        let chars: Vec<(usize, char)> = text[p.start..p.end]
+            .char_indices()
+            .map(|(i, c)| (i + p.start, c))
+            .collect();
+        scan.single = None;
+        let start = scan.resume(carried.take(), &chars);
+        for i in start..chars.len() {
+            scan.mark(&chars, i);
         }
-        while i < chars.len() {
-            let (b, ch) = chars[i];
-            let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
-            let next = chars.get(i + 1).map(|&(_, c)| c);
-            let after = b + ch.len_utf8();
-            match ch {
-                '\u{201c}' => {
-                    if let Some(mut o) = double.take() {
-                        // an opener while open: the earlier quote lost its closer
-                        o.parts.push((o.content_start, b));
-                        push_trimmed(&mut out, text, o, b, false);
-                    }
-                    double = Some(Open {
-                        open: b,
-                        content_start: after,
-                        parts: Vec::new(),
-                    });
-                    single = None;
-                }
-                '\u{201d}' => {
-                    if let Some(mut o) = double.take() {
-                        o.parts.push((o.content_start, b));
-                        push_trimmed(&mut out, text, o, after, true);
-                    }
-                }
-                '"' => {
-                    if let Some(mut o) = double.take() {
-                        o.parts.push((o.content_start, b));
-                        push_trimmed(&mut out, text, o, after, true);
-                    } else if next.is_some_and(|c| !c.is_whitespace()) {
-                        double = Some(Open {
-                            open: b,
-                            content_start: after,
-                            parts: Vec::new(),
-                        });
-                        single = None;
-                    }
-                }
-                '\u{2018}' | '\'' if double.is_none() && single.is_none() => {
-                    let opens =
-                        is_opening_context(prev) && next.is_some_and(|c| c.is_alphanumeric());
-                    if opens || (ch == '\u{2018}' && next.is_some_and(|c| !c.is_whitespace())) {
-                        single = Some((b, after));
-                    }
-                }
-                '\u{2019}' | '\'' if double.is_none() && single.is_some() => {
-                    let closes = !next.is_some_and(|c| c.is_alphanumeric())
-                        && prev.is_some_and(|c| !c.is_whitespace());
-                    if closes {
-                        let (open, cs) = single.take().expect("checked");
-                        if b > cs {
-                            out.push(QuoteSpan {
-                                parts: vec![(cs, b)],
-                                open,
-                                close: after,
-                                closed: true,
-                                single: true,
-                            });
-                        }
-                    }
-                }
-                _ => {}
-            }
-            i += 1;
-        }
-        if let Some(mut o) = double.take() {
-            o.parts.push((o.content_start, p.end));
-            let next_opens = paragraphs
-                .get(pi + 1)
-                .is_some_and(|np| text[np.start..np.end].starts_with(['"', '\u{201c}']));
-            if next_opens {
-                carried = Some(o);
-            } else {
-                push_trimmed(&mut out, text, o, p.end, false);
-            }
-        }
+        carried = scan.end_paragraph(paragraphs, pi);
     }
     if let Some(o) = carried.take() {
         let close = o.parts.last().map_or(o.open, |p| p.1);
-        push_trimmed(&mut out, text, o, close, false);
+        push_trimmed(&mut scan.out, text, o, close, false);
     }
+    let mut out = scan.out;
     out.sort_by_key(|q| q.open);
     out
+}
+
+/// The state of the scan through one paragraph.
+struct Scan<'t> {
+    text: &'t str,
+    out: Vec<QuoteSpan>,
+    /// The open double quote.
+    double: Option<Open>,
+    /// The open single quote: (opening mark, content start).
+    single: Option<(usize, usize)>,
+}
+
+impl Scan<'_> {
+    /// Continues a double quote carried from the previous paragraph when this paragraph opens
+    /// with a quote mark (returning the index after that mark), else closes it there, unclosed.
+    fn resume(&mut self, carried: Option<Open>, chars: &[(usize, char)]) -> usize {
+        self.double = None;
+        let (Some(mut c), Some(&(b, ch))) = (carried, chars.first()) else {
+            return 0;
+        };
+        if ch == '"' || ch == '\u{201c}' {
+            c.content_start = b + ch.len_utf8();
+            self.double = Some(c);
+            return 1;
+        }
+        let close = c.parts.last().expect("carried quote has a part").1;
+        self.out.push(QuoteSpan {
+            parts: c.parts,
+            open: c.open,
+            close,
+            closed: false,
+            single: false,
+        });
+        0
+    }
+
+    /// Opens a double quote at byte `b` (content from `after`), closing a quote left open.
+    fn open_double(&mut self, b: usize, after: usize) {
+        if let Some(mut o) = self.double.take() {
+            // an opener while open: the earlier quote lost its closer
+            o.parts.push((o.content_start, b));
+            push_trimmed(&mut self.out, self.text, o, b, false);
+        }
+        self.double = Some(Open {
+            open: b,
+            content_start: after,
+            parts: Vec::new(),
+        });
+        self.single = None;
+    }
+
+    /// Closes the open double quote with the mark at byte `b`.
+    fn close_double(&mut self, b: usize, after: usize) {
+        if let Some(mut o) = self.double.take() {
+            o.parts.push((o.content_start, b));
+            push_trimmed(&mut self.out, self.text, o, after, true);
+        }
+    }
+
+    /// Reads the character at index `i` of the paragraph (see the module docs).
+    fn mark(&mut self, chars: &[(usize, char)], i: usize) {
+        let (b, ch) = chars[i];
+        let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
+        let next = chars.get(i + 1).map(|&(_, c)| c);
+        let after = b + ch.len_utf8();
+        match ch {
+            '\u{201c}' => self.open_double(b, after),
+            '\u{201d}' => self.close_double(b, after),
+            '"' if self.double.is_some() => self.close_double(b, after),
+            '"' if next.is_some_and(|c| !c.is_whitespace()) => self.open_double(b, after),
+            '\u{2018}' | '\'' if self.double.is_none() && self.single.is_none() => {
+                let opens = is_opening_context(prev) && next.is_some_and(|c| c.is_alphanumeric());
+                if opens || (ch == '\u{2018}' && next.is_some_and(|c| !c.is_whitespace())) {
+                    self.single = Some((b, after));
+                }
+            }
+            '\u{2019}' | '\'' if self.double.is_none() && self.single.is_some() => {
+                let closes = !next.is_some_and(|c| c.is_alphanumeric())
+                    && prev.is_some_and(|c| !c.is_whitespace());
+                if closes {
+                    let (open, cs) = self.single.take().expect("checked");
+                    if b > cs {
+                        self.out.push(QuoteSpan {
+                            parts: vec![(cs, b)],
+                            open,
+                            close: after,
+                            closed: true,
+                            single: true,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// At a paragraph end, a double quote still open is carried into the next paragraph when
+    /// that one opens with a quote mark; otherwise it ends here, unclosed.
+    fn end_paragraph(&mut self, paragraphs: &[Paragraph], pi: usize) -> Option<Open> {
+        let end = paragraphs[pi].end;
+        let mut o = self.double.take()?;
+        o.parts.push((o.content_start, end));
+        let next_opens = paragraphs
+            .get(pi + 1)
+            .is_some_and(|np| self.text[np.start..np.end].starts_with(['"', '\u{201c}']));
+        if next_opens {
+            return Some(o);
+        }
+        push_trimmed(&mut self.out, self.text, o, end, false);
+        None
+    }
 }
 
 fn push_trimmed(out: &mut Vec<QuoteSpan>, text: &str, o: Open, close: usize, closed: bool) {

@@ -7,7 +7,8 @@
 //! `p_neutral` (mean probabilities), `sentiment`, `net_sentiment`, `positive_quotes`,
 //! `negative_quotes`, `neutral_sentiment_quotes`, `aliases` (`; `-separated).
 //!
-//! Quote CSV columns: `article`, `speaker`, `speaker_kind`, `mention`, `cue`, `kind`, `start`,
+//! Quote CSV columns: `article`, `speaker`, `speaker_kind`, `mention`, `cue`, `kind`, `rule`
+//! (the extraction rule), `start`,
 //! `end`, `stance`, `p_favor`, `p_against`, `p_neutral`, `p_relevant` (P(about negotiation), empty
 //! without a relevance stage), `sentiment`, `p_positive`, `p_negative`, `p_neutral_sentiment`,
 //! `because` (`; `-separated n-grams), `time`, `text`.
@@ -64,6 +65,7 @@ pub(super) fn write(
             "mention",
             "cue",
             "kind",
+            "rule",
             "start",
             "end",
             "stance",
@@ -94,6 +96,7 @@ pub(super) fn write(
                 q.quote.mention,
                 q.quote.cue,
                 q.quote.kind.as_str().into(),
+                q.quote.rule.as_str().into(),
                 q.quote.start.to_string(),
                 q.quote.end.to_string(),
                 sl,

@@ -62,6 +62,7 @@ pub fn quote_json(q: &ScoredQuote) -> Value {
         "mention": q.quote.mention,
         "cue": q.quote.cue,
         "kind": q.quote.kind.as_str(),
+        "rule": q.quote.rule.as_str(),
         "text": q.quote.text,
         "start": q.quote.start,
         "end": q.quote.end,

@@ -13,6 +13,33 @@ fn pct(x: f64) -> String {
     format!("{x:.3}")
 }
 
+/// The per-rule table: quotes each extraction rule produced, how many match a gold quote
+/// (precision) and how many of those have the gold speaker.
+pub(crate) fn rule_table(
+    rules: &std::collections::BTreeMap<String, crate::quote_eval::RuleScore>,
+    style: comfy_table::TableStyle,
+) -> String {
+    let mut t = Table::new();
+    t.load_style(style);
+    t.set_header(vec![
+        "rule",
+        "extracted",
+        "matched",
+        "precision",
+        "speaker right",
+    ]);
+    for (rule, s) in rules {
+        t.add_row(vec![
+            Cell::new(rule),
+            r(s.predicted.to_string()),
+            r(s.matched.to_string()),
+            r(pct(s.precision())),
+            r(s.speaker_right.to_string()),
+        ]);
+    }
+    format!("per extraction rule (`rule` in JSON and CSV)\n{t}")
+}
+
 /// Writes the evaluation (table, markdown, or JSON for json/csv).
 ///
 /// # Errors
@@ -102,6 +129,7 @@ fn tables(e: &QuoteEvaluation, errors: bool, out: &mut dyn Write, md: bool) -> s
         out,
         "per layout (a quote counts under each of its tags)\n{l}"
     )?;
+    writeln!(out, "\n{}", rule_table(&e.rules, style))?;
     if errors {
         let mut m = Table::new();
         m.load_style(style);

@@ -155,6 +155,11 @@ fn tables(
         "\nspeaker stance in each article's table (favor / against / neutral / mixed; in brackets: calling every speaker neutral)\n{s}"
     )?;
     writeln!(out, "\nattribution and sentiment\n{a}")?;
+    writeln!(
+        out,
+        "\ndev half: {}",
+        super::quotes_out::rule_table(&e.rules_dev, style)
+    )?;
     if let Some(h) = errors {
         let mut m = new_table(vec![
             "article",

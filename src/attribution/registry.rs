@@ -1,0 +1,334 @@
+//! Passes 4 and 6, coreference and merging: the speakers of one article as entities. Each
+//! mention is resolved to an entity as it is found: a pronoun to the latest salient entity it can
+//! stand for (gender, number, person or not), a surname to the full name, a role ("the minister")
+//! to the person who holds it, "the company" to the latest organisation; at the end
+//! ([`Registry::representatives`]) a one-word name merges into the single longer name it ends.
+
+use super::lexicon::{self, Gender};
+use super::mention::MentionInfo;
+use super::phrase::is_role_word;
+use super::speakers::SpeakerKind;
+
+/// One speaker of an article: the canonical name, kind and every mention seen.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Canonical name: the longest personal name seen, or the role/organisation/state label.
+    pub canonical: String,
+    /// Kind of source.
+    pub kind: SpeakerKind,
+    /// Gender, once known from a title or a resolved pronoun.
+    pub gender: Option<Gender>,
+    /// Lowercase title and role words seen with this speaker.
+    pub titles: Vec<String>,
+    /// Every mention text seen, in order of first appearance.
+    pub aliases: Vec<String>,
+    /// Byte offset of the latest salient mention (a speaker or a sentence subject); pronouns
+    /// prefer the most recent salient entity.
+    pub last_seen: Option<usize>,
+    /// Byte offset of the latest mention of any kind; roles ("the minister") match by this.
+    pub last_mentioned: usize,
+}
+
+impl Entity {
+    fn surname(&self) -> Option<&str> {
+        if self.kind == SpeakerKind::Person
+            && self
+                .canonical
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        {
+            self.canonical.split(' ').next_back()
+        } else {
+            None
+        }
+    }
+    fn add_alias(&mut self, alias: &str) {
+        if !alias.is_empty() && !self.aliases.iter().any(|a| a == alias) {
+            self.aliases.push(alias.to_string());
+        }
+    }
+}
+
+/// The speakers of one article and the rules that merge their mentions.
+#[derive(Debug, Default, Clone)]
+pub struct Registry {
+    /// All speakers (and salient subjects) seen so far.
+    pub entities: Vec<Entity>,
+}
+
+impl Registry {
+    /// Resolves a parsed mention at byte offset `pos` to an entity, creating one when needed.
+    ///
+    /// `mention_text` is recorded as an alias. Returns `None` for a pronoun with no compatible
+    /// antecedent (the caller reports the speaker as unknown rather than guessing).
+    ///
+    /// `salient` marks a speaker or sentence-subject mention (pronouns look for these first); a
+    /// name merely mentioned in passing is registered with `salient = false`.
+    pub fn resolve(
+        &mut self,
+        info: &MentionInfo,
+        mention_text: &str,
+        pos: usize,
+        salient: bool,
+    ) -> Option<usize> {
+        let idx = if let Some(p) = info.pronoun {
+            self.entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.last_mentioned <= pos)
+                .filter(|(_, e)| {
+                    if p.person {
+                        e.kind == SpeakerKind::Person
+                            && match (p.gender, e.gender) {
+                                (Some(a), Some(b)) => a == b,
+                                _ => true,
+                            }
+                            && e.canonical.chars().next().is_some_and(char::is_uppercase)
+                    } else if p.plural {
+                        matches!(
+                            e.kind,
+                            SpeakerKind::Group | SpeakerKind::Organization | SpeakerKind::State
+                        )
+                    } else {
+                        matches!(e.kind, SpeakerKind::Organization | SpeakerKind::State)
+                    }
+                })
+                .max_by_key(|(_, e)| (e.last_seen, e.last_mentioned))
+                .map(|(i, _)| i)?
+        } else {
+            match self.find(info) {
+                Some(i) => i,
+                None => {
+                    let canonical = info
+                        .name
+                        .clone()
+                        .unwrap_or_else(|| common_noun_case(&info.label));
+                    self.entities.push(Entity {
+                        canonical,
+                        kind: if info.kind == SpeakerKind::Unknown {
+                            SpeakerKind::Person
+                        } else {
+                            info.kind
+                        },
+                        gender: info.gender,
+                        titles: Vec::new(),
+                        aliases: Vec::new(),
+                        last_seen: None,
+                        last_mentioned: pos,
+                    });
+                    self.entities.len() - 1
+                }
+            }
+        };
+        let e = &mut self.entities[idx];
+        if let (Some(name), SpeakerKind::Person) = (&info.name, info.kind)
+            && (name.split(' ').count() > e.canonical.split(' ').count()
+                || !e.canonical.chars().next().is_some_and(char::is_uppercase))
+        {
+            e.canonical = name.clone();
+        }
+        if e.gender.is_none() {
+            e.gender = info.gender.or(info.pronoun.and_then(|p| p.gender));
+        }
+        for t in &info.titles {
+            if !e.titles.contains(t) {
+                e.titles.push(t.clone());
+            }
+        }
+        e.add_alias(mention_text);
+        e.last_mentioned = e.last_mentioned.max(pos);
+        if salient {
+            e.last_seen = Some(e.last_seen.map_or(pos, |p| p.max(pos)));
+        }
+        Some(idx)
+    }
+
+    fn find(&self, info: &MentionInfo) -> Option<usize> {
+        match (info.kind, &info.name) {
+            (SpeakerKind::Person, Some(name)) => self.find_person(name),
+            (SpeakerKind::Person, None) => self.find_role(info),
+            (SpeakerKind::Group, _) => self.by_recency(&|e: &Entity| {
+                e.kind == SpeakerKind::Group
+                    && (e.canonical.eq_ignore_ascii_case(&info.label)
+                        || (info.label.split(' ').count() == 1
+                            && e.canonical.to_lowercase().ends_with(&info.head)))
+            }),
+            (_, Some(name)) => self.by_recency(&|e: &Entity| {
+                e.kind == info.kind && (e.canonical == *name || e.aliases.iter().any(|a| a == name))
+            }),
+            (SpeakerKind::Organization, None) => self.find_organization(info),
+            (_, None) => self.by_recency(&|e: &Entity| {
+                e.kind == info.kind && e.canonical.eq_ignore_ascii_case(&info.label)
+            }),
+        }
+    }
+
+    /// The most recently mentioned entity that `pred` accepts.
+    fn by_recency(&self, pred: &dyn Fn(&Entity) -> bool) -> Option<usize> {
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| pred(e))
+            .max_by_key(|(_, e)| e.last_mentioned)
+            .map(|(i, _)| i)
+    }
+
+    /// A named person: the latest person with the same surname and compatible first names.
+    fn find_person(&self, name: &str) -> Option<usize> {
+        let surname = name.split(' ').next_back()?;
+        self.by_recency(&|e: &Entity| {
+            e.kind == SpeakerKind::Person
+                && e.surname() == Some(surname)
+                && compatible_first_names(&e.canonical, name)
+        })
+    }
+
+    /// A role: "the minister", "the foreign minister" → a named person with that title, an
+    /// entity of that label, or for a definite role with no such title ("the lawyer") the latest
+    /// named person of a compatible gender.
+    fn find_role(&self, info: &MentionInfo) -> Option<usize> {
+        let role_words: Vec<&str> = info
+            .label
+            .split(' ')
+            .map(|w| w.trim_end_matches('.'))
+            .collect();
+        let head = info.head.as_str();
+        self.by_recency(&|e: &Entity| {
+            e.kind == SpeakerKind::Person
+                && e.titles.iter().any(|t| t == head)
+                && role_words
+                    .iter()
+                    .filter(|w| lexicon::TITLES.contains(&w.to_lowercase()))
+                    .all(|w| e.titles.iter().any(|t| t.eq_ignore_ascii_case(w)))
+        })
+        .or_else(|| self.by_recency(&|e: &Entity| e.canonical.eq_ignore_ascii_case(&info.label)))
+        .or_else(|| {
+            info.definite.then(|| {
+                self.by_recency(&|e: &Entity| {
+                    e.kind == SpeakerKind::Person
+                        && e.canonical.chars().next().is_some_and(char::is_uppercase)
+                        && info
+                            .gender
+                            .is_none_or(|g| e.gender.is_none_or(|eg| eg == g))
+                })
+            })?
+        })
+    }
+
+    /// An organisation without a name: one of that label, else for a definite common-noun
+    /// phrase ("the company", "the U.S. company") the latest organisation named with that head,
+    /// else the latest organisation (but "the government" is a country's, and "his legal team"
+    /// not an organisation named before).
+    fn find_organization(&self, info: &MentionInfo) -> Option<usize> {
+        let named = |e: &Entity| e.canonical.chars().next().is_some_and(char::is_uppercase);
+        self.by_recency(&|e: &Entity| {
+            e.kind == SpeakerKind::Organization
+                && (e.canonical.eq_ignore_ascii_case(&info.label)
+                    || (info.label.split(' ').count() == 1
+                        && e.canonical
+                            .to_lowercase()
+                            .ends_with(&format!(" {}", info.head))))
+        })
+        .or_else(|| {
+            let common = info.label.split(' ').all(|w| {
+                !w.chars().next().is_some_and(char::is_uppercase) || lexicon::STATES.contains_key(w)
+            });
+            if !(info.definite && common) {
+                return None;
+            }
+            self.by_recency(&|e: &Entity| {
+                e.kind == SpeakerKind::Organization
+                    && named(e)
+                    && e.canonical.to_lowercase().contains(&info.head)
+            })
+            .or_else(|| {
+                let own_body = info.possessed
+                    || matches!(
+                        info.head.as_str(),
+                        "government" | "administration" | "regime" | "cabinet"
+                    );
+                if own_body {
+                    return None;
+                }
+                self.by_recency(&|e: &Entity| e.kind == SpeakerKind::Organization && named(e))
+            })
+        })
+    }
+
+    /// For each entity, the entity it should be reported as: a one-word name ("Briggs",
+    /// "Norvale") merges into the single longer name of the same kind in the article that ends
+    /// (persons) or starts (organisations) with it. Entities with no such partner map to
+    /// themselves.
+    pub fn representatives(&self) -> Vec<usize> {
+        let n = self.entities.len();
+        let mut rep: Vec<usize> = (0..n).collect();
+        for (i, e) in self.entities.iter().enumerate() {
+            if e.canonical.contains(' ')
+                || !e.canonical.chars().next().is_some_and(char::is_uppercase)
+            {
+                continue;
+            }
+            if !matches!(e.kind, SpeakerKind::Person | SpeakerKind::Organization) {
+                continue;
+            }
+            let word = e.canonical.as_str();
+            // "Briggs" → "Carolyn Briggs"; "Norvale" → "Norvale Port Operations" (a one-word
+            // company name is often read as a person, so persons and organisations mix here)
+            let partners: Vec<usize> = (0..n)
+                .filter(|&j| j != i)
+                .filter(|&j| {
+                    let c = &self.entities[j].canonical;
+                    match self.entities[j].kind {
+                        SpeakerKind::Person => {
+                            c.ends_with(&format!(" {word}"))
+                                || (e.kind == SpeakerKind::Organization
+                                    && c.starts_with(&format!("{word} ")))
+                        }
+                        SpeakerKind::Organization => c.starts_with(&format!("{word} ")),
+                        _ => false,
+                    }
+                })
+                .collect();
+            if partners.len() == 1 {
+                rep[i] = partners[0];
+            }
+        }
+        rep
+    }
+
+    /// Records an acronym alias ("Syrian Democratic Forces (SDF)") so later mentions merge.
+    pub fn add_acronym(&mut self, full: &str, acronym: &str) {
+        if let Some(e) = self.entities.iter_mut().find(|e| e.canonical == full) {
+            e.add_alias(acronym);
+        }
+    }
+}
+
+/// "Critics" at the start of a sentence → "critics": a label whose first word is a common noun or
+/// modifier from the lexicon is written in lower case.
+fn common_noun_case(label: &str) -> String {
+    let mut words = label.splitn(2, ' ');
+    let first = words.next().unwrap_or("");
+    let lower = first.to_lowercase();
+    let common = is_role_word(&lower) || lexicon::DETERMINERS.contains(&lower);
+    if common && first != lower {
+        match words.next() {
+            Some(rest) => format!("{lower} {rest}"),
+            None => lower,
+        }
+    } else {
+        label.to_string()
+    }
+}
+
+fn compatible_first_names(a: &str, b: &str) -> bool {
+    let fa: Vec<&str> = a.split(' ').collect();
+    let fb: Vec<&str> = b.split(' ').collect();
+    if fa.len() < 2 || fb.len() < 2 {
+        return true;
+    }
+    fa[0] == fb[0]
+        || fa[0].starts_with(fb[0].trim_end_matches('.'))
+        || fb[0].starts_with(fa[0].trim_end_matches('.'))
+}
