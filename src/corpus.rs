@@ -10,6 +10,10 @@
 //! - `-` reads standard input: JSON Lines when the first non-space character is `{`, else one
 //!   plain-text article with id `stdin`.
 //!
+//! HTML character references in the text (`&quot;`, `&#8220;`, `&amp;`, as scraped web text
+//! carries them) are decoded when an article has any, so byte offsets index the decoded text; an
+//! article without them is kept byte for byte.
+//!
 //! Empty articles, binary files (a NUL byte) and invalid UTF-8 are errors naming the file (and the
 //! line for JSON Lines). Input files are only ever opened for reading.
 
@@ -68,6 +72,28 @@ pub fn split_title(text: &str) -> (Option<String>, &str) {
     (None, text)
 }
 
+/// `text` as the pipeline reads it: HTML character references decoded (`&quot;`, `&#8220;`,
+/// `&amp;`), and soft hyphens, zero-width spaces, word joiners and byte-order marks removed (web
+/// pages carry them inside words: "nego\u{ad}tiation"; zero-width joiners and non-joiners stay,
+/// as scripts and emoji need them). Unchanged, without a copy,
+/// when it has none of them. Quote offsets index this cleaned text.
+pub fn clean_text(text: String) -> String {
+    let text = if text.contains('&') {
+        match html_escape::decode_html_entities(&text) {
+            std::borrow::Cow::Borrowed(_) => text,
+            std::borrow::Cow::Owned(decoded) => decoded,
+        }
+    } else {
+        text
+    };
+    let invisible = |c: char| matches!(c, '\u{ad}' | '\u{200b}' | '\u{2060}' | '\u{feff}');
+    if text.contains(invisible) {
+        text.chars().filter(|&c| !invisible(c)).collect()
+    } else {
+        text
+    }
+}
+
 fn check_text(text: &str, place: &str) -> Result<()> {
     if text.contains('\0') {
         return Err(Error::BadArticle {
@@ -98,7 +124,7 @@ fn text_article(id: String, bytes: Vec<u8>, place: &str) -> Result<Article> {
             e.utf8_error().valid_up_to()
         ),
     })?;
-    let raw = raw.strip_prefix('\u{feff}').unwrap_or(&raw).to_string();
+    let raw = clean_text(raw.strip_prefix('\u{feff}').unwrap_or(&raw).to_string());
     check_text(&raw, place)?;
     let (title, body) = split_title(&raw);
     let body = body.to_string();
@@ -126,10 +152,10 @@ pub fn parse_json_line(line: &str, place: &str, default_id: String) -> Result<Ar
     };
     Ok(Article {
         id,
-        title: j.title,
+        title: j.title.map(clean_text),
         date: j.date,
         source: j.source,
-        text: j.text,
+        text: clean_text(j.text),
     })
 }
 
@@ -330,6 +356,31 @@ impl Iterator for Corpus {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_entities_are_decoded_and_plain_text_kept() {
+        let a = parse_json_line(
+            r#"{"text": "&quot;We will not sign,&#8221; the minister said. AT&amp;T agreed."}"#,
+            "x:1",
+            "x:1".into(),
+        )
+        .unwrap();
+        assert_eq!(
+            a.text,
+            "\"We will not sign,\u{201d} the minister said. AT&T agreed."
+        );
+        let plain = "AT&T said \"fine\" & left.".to_string();
+        assert_eq!(clean_text(plain.clone()), plain);
+    }
+
+    #[test]
+    fn soft_hyphens_and_zero_width_characters_are_removed() {
+        let raw = "The spokes\u{ad}woman\u{200b} said the cease\u{2060}fire would hold.";
+        assert_eq!(
+            clean_text(raw.to_string()),
+            "The spokeswoman said the ceasefire would hold."
+        );
+    }
 
     #[test]
     fn title_is_split_from_the_body() {

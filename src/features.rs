@@ -170,13 +170,15 @@ pub struct SparseRow {
     pub values: Vec<f64>,
 }
 
-/// Lowercase (with the curly apostrophe straightened), borrowing when nothing changes.
+/// Lowercase (with the curly apostrophe straightened and soft hyphens dropped), borrowing when
+/// nothing changes.
 fn normalize(word: &str, lowercase: bool) -> Cow<'_, str> {
-    let needs = word.contains('\u{2019}') || (lowercase && word.chars().any(char::is_uppercase));
+    let needs = word.contains(['\u{2019}', '\u{ad}'])
+        || (lowercase && word.chars().any(char::is_uppercase));
     if !needs {
         return Cow::Borrowed(word);
     }
-    let w = word.replace('\u{2019}', "'");
+    let w = word.replace('\u{2019}', "'").replace('\u{ad}', "");
     Cow::Owned(if lowercase { w.to_lowercase() } else { w })
 }
 

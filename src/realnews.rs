@@ -337,6 +337,9 @@ pub struct RealNewsEvaluation {
     pub slices: Vec<Slice>,
     /// Every wrong quote and speaker stance.
     pub errors: Vec<StanceError>,
+    /// Every attribution mistake (missed, spurious, wrong speaker), for reading.
+    #[serde(default)]
+    pub attribution_errors: Vec<crate::quote_eval::Mistake>,
     /// Per extraction rule, on the dev half (the half to work on): quotes produced, matched, with
     /// the right speaker.
     #[serde(default)]
@@ -438,7 +441,7 @@ pub fn evaluate(
 ) -> RealNewsEvaluation {
     let scored = score_gold(gold, model);
     let preds = predicted_quotes(&scored);
-    let (_, matches) = evaluate_predictions(gold, &preds);
+    let (attribution, matches) = evaluate_predictions(gold, &preds);
     let calls = speaker_calls(gold, &scored);
     let halves: Vec<Half> = gold.iter().map(|(g, _)| half(&g.article)).collect();
     let group = |i: usize| gold[i].0.group.clone().unwrap_or_default();
@@ -560,6 +563,7 @@ pub fn evaluate(
         slices,
         errors,
         rules_dev,
+        attribution_errors: attribution.errors,
         matched,
     }
 }

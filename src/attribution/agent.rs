@@ -40,7 +40,8 @@ impl Article<'_> {
         while after < n && matches!(f.toks[after].text, "," | ")") {
             after += 1;
         }
-        if after < n {
+        // "…, according to X on Friday.": nothing but the full stop after the source
+        if (after..n).any(|k| f.is_word(k) || f.is_quote(k)) {
             let last = last_content_token(f, after, n);
             parts.push((f.toks[after].start, f.toks[last].end));
         }

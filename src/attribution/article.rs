@@ -12,6 +12,7 @@
 
 use super::cues::{Cue, CueRole, find_cues};
 use super::frame::{Frame, Group, merge_sentences};
+use super::lexicon;
 use super::marks::{QuoteSpan, find_quotes_in};
 use super::speakers::{self, MentionInfo, Registry, SpeakerKind};
 use super::subject::sentence_subject;
@@ -144,12 +145,29 @@ impl<'a> Article<'a> {
             while j < n && f.quote[j].is_none() && speakers::is_name_token(&f.toks[j], j == 0) {
                 j += 1;
             }
+            // "On Friday Ford Motor Company …": the date is not part of the name
+            let run_start = i;
+            while i + 1 < j
+                && (lexicon::DAYS.contains(f.lower(i)) || lexicon::MONTHS.contains(f.lower(i)))
+            {
+                i += 1;
+            }
             let next_possessive =
                 j < n && (f.toks[j].text == "'s" || f.toks[j].text == "\u{2019}s");
+            // "President Donald Trump's attempt": a possessive person's name is registered as is
+            if j - i >= 2 && next_possessive {
+                let info = speakers::parse_mention(&f.toks[i..j]);
+                if info.kind == SpeakerKind::Person
+                    && info.name.as_ref().is_some_and(|nm| nm.contains(' '))
+                {
+                    self.resolve_as(f, (i, j), false);
+                }
+            }
             // only full names (two or more capitalised words) are worth registering
             if j - i >= 2
                 && !next_possessive
-                && let Some((s, e)) = speakers::np_before(&f.toks, j, 0)
+                && let Some((s, e)) =
+                    speakers::np_before(&f.toks, j, if i > run_start { i } else { 0 })
             {
                 let info = speakers::parse_mention(&f.toks[s..e]);
                 let full_name = info.name.as_ref().is_some_and(|nm| nm.contains(' '));
@@ -249,7 +267,10 @@ impl<'a> Article<'a> {
     fn participial_cues(&mut self, f: &Frame<'_>, cues: &[Cue], gi: usize, p: &mut Pending) {
         for cue in cues.iter().filter(|c| c.role == CueRole::Participial) {
             if p.covered.iter().any(|&(s, e)| {
-                cue.idx >= s && cue.idx < e && !(cue.idx > 0 && f.toks[cue.idx - 1].text == ",")
+                cue.idx >= s
+                    && cue.idx < e
+                    && !(cue.idx > 0 && f.toks[cue.idx - 1].text == ",")
+                    && super::cues::with_subject(f, cue.idx).is_none()
             }) {
                 continue;
             }
@@ -269,11 +290,16 @@ impl<'a> Article<'a> {
     }
 
     /// Keeps the sentence subject salient for pronouns when the sentence has no quote
-    /// ("Mitsotakis met …, where he said").
+    /// ("Mitsotakis met …, where he said"; "The unions met on Monday. They said …").
     fn keep_subject_salient(&mut self, f: &Frame<'_>) {
         if let Some(m) = sentence_subject(f, f.len()) {
             let info = speakers::parse_mention(&f.toks[m.0..m.1]);
-            if info.kind == SpeakerKind::Person && info.name.is_some() {
+            let named_person = info.kind == SpeakerKind::Person && info.name.is_some();
+            let body = matches!(
+                info.kind,
+                SpeakerKind::Group | SpeakerKind::Organization | SpeakerKind::State
+            );
+            if named_person || body {
                 self.resolve(f, m);
             }
         }

@@ -11,8 +11,8 @@ use super::speakers;
 use super::subject::skip_forward;
 use crate::text::tokens::TokenKind;
 
-/// Where the content of a cue ends: sentence end, ";", ", <participial cue>", or the start of
-/// another attribution (", and X said").
+/// Where the content of a cue ends: sentence end, ";", ", <participial cue>", a coordinated cue
+/// ("… and said …"), or the start of another attribution (", and X said").
 pub(super) fn region_end(f: &Frame<'_>, cues: &[Cue], from: usize) -> usize {
     let n = f.len();
     for k in from..n {
@@ -22,6 +22,10 @@ pub(super) fn region_end(f: &Frame<'_>, cues: &[Cue], from: usize) -> usize {
         let t = f.toks[k].text;
         if t == ";" {
             return k;
+        }
+        // "announced A and said B": a coordinated cue opens its own content
+        if k > from && (f.is(k, "and") || f.is(k, "but")) && coordinated_cue(f, cues, k + 1) {
+            return if f.toks[k - 1].text == "," { k - 1 } else { k };
         }
         if t == "," || t == "\u{2014}" {
             if cues
@@ -47,6 +51,27 @@ pub(super) fn region_end(f: &Frame<'_>, cues: &[Cue], from: usize) -> usize {
         }
     }
     n
+}
+
+/// Whether a finite cue verb starts at `k`, possibly after "also" or "then" ("and also said"),
+/// with content of its own: not a prepositional object ("and hoped for a compromise" stays part
+/// of the first content).
+fn coordinated_cue(f: &Frame<'_>, cues: &[Cue], k: usize) -> bool {
+    let k = if f.is(k, "also") || f.is(k, "then") {
+        k + 1
+    } else {
+        k
+    };
+    cues.iter().any(|c| {
+        c.idx == k
+            && c.role == CueRole::Finite
+            && c.verb.is_some()
+            && !(c.end < f.len()
+                && matches!(
+                    f.lower(c.end),
+                    "for" | "on" | "with" | "about" | "of" | "to" | "in"
+                ))
+    })
 }
 
 /// Extends a content span that ends inside a quote to its closing mark's content end.

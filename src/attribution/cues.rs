@@ -104,10 +104,12 @@ fn needs_met(f: &Frame<'_>, i: usize, verb: &CueVerb) -> bool {
     match verb.needs {
         Needs::Nothing => true,
         // "agreed that …", `agreed: "…"`; not "agreed on a border", "agreed to a meeting"
+        // or a quote just before: `"…," the minister agreed`
         Needs::ThatOrQuote => {
             f.is(i + 1, "that")
                 || (i + 1 < n && f.is_quote(i + 1))
                 || (i + 2 < n && matches!(f.toks[i + 1].text, "," | ":") && f.is_quote(i + 2))
+                || (i.saturating_sub(5)..i).any(|k| f.is_quote(k))
         }
         // "invited Egypt to open a dialogue" is a call for talks; "invited a co-star to appear"
         // and "were invited but did not attend" are not speech
@@ -120,7 +122,7 @@ fn needs_met(f: &Frame<'_>, i: usize, verb: &CueVerb) -> bool {
 /// A participle opens a participial cue after a comma, a dash, a quote or a subordinator
 /// (", saying", "by labeling", "after describing").
 fn is_participle_context(f: &Frame<'_>, i: usize) -> bool {
-    if i == 0 {
+    if i == 0 || with_subject(f, i).is_some() {
         return true;
     }
     let p = f.toks[i - 1].text;
@@ -134,6 +136,26 @@ fn is_participle_context(f: &Frame<'_>, i: usize) -> bool {
     ) && (i == 1 || matches!(f.toks[i - 2].text, "," | ";") || f.is_quote(i - 2))
 }
 
+/// "continues to insist", "went on to say": an infinitive that carries the finite verb's tense.
+fn continues_to(f: &Frame<'_>, i: usize) -> bool {
+    i >= 2
+        && f.is(i - 1, "to")
+        && (matches!(
+            f.lower(i - 2),
+            "continue" | "continues" | "continued" | "continuing"
+        ) || (i >= 3
+            && f.is(i - 2, "on")
+            && matches!(f.lower(i - 3), "went" | "goes" | "go" | "going")))
+}
+
+/// "with spokeswoman Ana Ruiz saying …": the noun phrase between "with" and the participle at
+/// `i` (an absolute construction), which is the participle's own speaker.
+pub(super) fn with_subject(f: &Frame<'_>, i: usize) -> Option<(usize, usize)> {
+    let (s, e) = super::speakers::np_before(&f.toks, i, 0)?;
+    (e == i && s > 0 && f.is(s - 1, "with") && (s..e).all(|k| f.quote[k].is_none()))
+        .then_some((s, e))
+}
+
 /// The word before `i` outside quotes, lowercase ("" at the start or after a quote).
 fn word_before<'f>(f: &'f Frame<'_>, i: usize) -> &'f str {
     if i > 0 && f.quote[i - 1].is_none() {
@@ -141,6 +163,13 @@ fn word_before<'f>(f: &'f Frame<'_>, i: usize) -> &'f str {
     } else {
         ""
     }
+}
+
+/// The word before `i` ends a speaker's noun phrase (a name, a pronoun, a role, group or
+/// organisation noun): "Trump claims", "officials warn", so a form that is usually a noun is a
+/// verb there.
+fn after_subject(f: &Frame<'_>, i: usize) -> bool {
+    i > 0 && f.is_word(i - 1) && crate::attribution::speakers::is_head(&f.toks[i - 1], i == 1)
 }
 
 /// The role of the cue verb at `i`, or `None` when the form is not a verb of speech there (a
@@ -174,8 +203,12 @@ fn role_of(f: &Frame<'_>, i: usize, verb: &CueVerb, form: CueForm) -> Option<Cue
             let aux = word_before(f, k);
             if lexicon::PASSIVE_AUXILIARIES.contains(aux) && !bare {
                 f.is(i + 1, "by").then_some(CueRole::Passive)
-            } else if ((bare || prev != "and") && lexicon::BLOCKING_BEFORE_CUE.contains(prev))
-                || (bare && verb.nounish)
+            } else if ((bare || prev != "and")
+                && lexicon::BLOCKING_BEFORE_CUE.contains(prev)
+                // ", which said …" is a relative clause, "which statement" a determiner
+                && !(prev == "which" && i >= 2 && f.toks[i - 2].text == ",")
+                && !continues_to(f, i))
+                || (bare && verb.nounish && !after_subject(f, i))
             {
                 None
             } else {

@@ -22,6 +22,8 @@ struct Mention {
     span: Span,
     content_from: usize,
     inverted: bool,
+    /// The cue is in a relative clause ("X, who said …,"): its content ends at the next comma.
+    relative: bool,
 }
 
 /// The quote right before the speakers (`"…," X said`), as a frame index.
@@ -49,11 +51,29 @@ fn find_mention(f: &Frame<'_>, cue: &Cue, anchors: &[Anchor]) -> Option<Mention>
             span: (s, e),
             content_from: e,
             inverted: true,
+            relative: false,
+        });
+    }
+    let j = skip_back(f, i);
+    // "spoke to the Navy, who told it …", "The union, which said …, walked out": the relative
+    // pronoun's antecedent speaks, even inside a prepositional phrase
+    if j >= 3
+        && (f.is(j - 1, "who") || f.is(j - 1, "which"))
+        && f.toks[j - 2].text == ","
+        && f.quote[j - 2].is_none()
+        && !closes_appositive(f, cue.end)
+        && let Some(m) = speakers::np_before(&f.toks, j - 2, 0)
+        && speakers::parse_mention(&f.toks[m.0..m.1]).kind != SpeakerKind::Unknown
+    {
+        return Some(Mention {
+            span: m,
+            content_from: cue.end,
+            inverted: false,
+            relative: true,
         });
     }
     let mut span = subject_before(f, i);
     // "X cited Article 5 and said" → the subject of the coordinated verb
-    let j = skip_back(f, i);
     if span.is_none() && j > 0 && (f.is(j - 1, "and") || f.is(j - 1, "but")) {
         span = anchors
             .last()
@@ -69,6 +89,18 @@ fn find_mention(f: &Frame<'_>, cue: &Cue, anchors: &[Anchor]) -> Option<Mention>
         span: (with_descriptors(f, span), span.1),
         content_from: cue.end,
         inverted: false,
+        relative: false,
+    })
+}
+
+/// Whether a comma after `from` is followed by a cue word: the relative clause is an
+/// appositive of the subject ("Lindgren, who proposed the tariff, told reporters …").
+fn closes_appositive(f: &Frame<'_>, from: usize) -> bool {
+    (from..f.len().saturating_sub(1)).any(|k| {
+        f.toks[k].text == ","
+            && f.quote[k].is_none()
+            && f.is_word(k + 1)
+            && lexicon::cue(f.lower(k + 1)).is_some()
     })
 }
 
@@ -147,7 +179,11 @@ fn content_region(f: &Frame<'_>, cues: &[Cue], cue: &Cue, from: usize) -> (usize
     if addressee && !(c > 0 && f.is(c - 1, "that")) {
         // "told reporters outside the gates that …"
         if let Some(k) = (c..end.min(c + 9)).find(|&k| f.is(k, "that"))
-            && (c..k).all(|x| f.quote[x].is_none() && f.toks[x].text != ",")
+            && (c..k).all(|x| {
+                f.quote[x].is_none()
+                    && f.toks[x].text != ","
+                    && !lexicon::FINITE_AUXILIARIES.contains(f.lower(x))
+            })
         {
             c = k + 1;
         }
@@ -179,7 +215,12 @@ impl Article<'_> {
         let entity = self.resolve(f, mention);
         let co_entities: Vec<(Span, Option<usize>)> =
             co.iter().map(|&s| (s, self.resolve(f, s))).collect();
-        let (c, end) = content_region(f, cues, cue, m.content_from);
+        let (c, mut end) = content_region(f, cues, cue, m.content_from);
+        if m.relative
+            && let Some(k) = (c..end).find(|&k| f.toks[k].text == "," && f.quote[k].is_none())
+        {
+            end = k;
+        }
         // where the speakers start: `"…," X and Y, the two negotiators, said` starts at X
         let speakers_start = co
             .iter()
@@ -235,7 +276,19 @@ impl Article<'_> {
                     && c < end
                     && f.is_word(c)
                     && (lexicon::SETTING_PREPOSITIONS.contains(f.lower(c))
-                        || matches!(f.lower(c), "while" | "when" | "as")));
+                        || lexicon::DAYS.contains(f.lower(c))
+                        || lexicon::TIME_ADVERBS.contains(f.lower(c))
+                        || matches!(
+                            f.lower(c),
+                            "while" | "when" | "as" | "which" | "who" | "with"
+                        )));
+        // `"We stand ready" tweeted Johnson "to provide …"`: a split quote around an inverted cue
+        if inverted
+            && let Some(b) = before
+            && region_quotes.first() == Some(&c)
+        {
+            return Some(self.quote_content(f, &[b, c], Rule::Inverted));
+        }
         if (region_words == 0 && region_quotes.is_empty()) || setting_only {
             return match before {
                 Some(qk) => Some(self.quote_content(
@@ -322,8 +375,11 @@ fn direct_after_cue(f: &Frame<'_>, region_quotes: &[usize], c: usize, end: usize
         let words_before = (c..k).filter(|&j| f.is_word(j)).count();
         let sep_before = k > c && matches!(f.toks[k - 1].text, "," | ":");
         let words_after = (k + 1..end).filter(|&j| f.is_word(j)).count();
-        let sep_after = k + 1 < end && matches!(f.toks[k + 1].text, "," | "\u{2014}" | "(");
+        // `said "We could not win," and the flag is at half-mast`: a new clause after the quote
+        let sep_after = k + 1 < end
+            && (matches!(f.toks[k + 1].text, "," | "\u{2014}" | "(")
+                || (words_before == 0 && (f.is(k + 1, "and") || f.is(k + 1, "but"))));
         (words_before == 0 || (words_before <= 6 && sep_before))
-            && (words_after <= 2 || (sep_after && words_after <= 8))
+            && (words_after <= 2 || (sep_after && (words_after <= 8 || words_before == 0)))
     })
 }

@@ -97,6 +97,10 @@ word_list!(
     PASSIVE_AUXILIARIES = "passive_auxiliaries.txt"
 );
 word_list!(
+    /// Modals and auxiliaries of a finite clause (`finite_auxiliaries.txt`).
+    FINITE_AUXILIARIES = "finite_auxiliaries.txt"
+);
+word_list!(
     /// Words that open a setting phrase (`setting_prepositions.txt`).
     SETTING_PREPOSITIONS = "setting_prepositions.txt"
 );

@@ -1,4 +1,5 @@
-//! Finding quoted spans: straight and curly double quotes, single quotes, apostrophes.
+//! Finding quoted spans: straight and curly double quotes, German and French quote marks,
+//! single quotes, apostrophes.
 //!
 //! ```
 //! use standpoint::attribution::marks::find_quotes;
@@ -10,8 +11,10 @@
 //! ```
 //!
 //! Rules:
-//! - `“` opens and `”` closes. A straight `"` opens when no double quote is open and the next
-//!   character is not a space, and closes an open one otherwise.
+//! - `“` opens and `”` closes. A straight `"` (or a double prime `″`, typed for it) opens when no
+//!   double quote is open and the next character is not a space, and closes an open one otherwise.
+//! - German `„` opens, and then `“`, `”` or `"` closes; French `«` opens and `»` closes; `‹…›` is a
+//!   single-quoted span.
 //! - A single quote (`‘`, or `'` after a space and before a letter) opens a single-quoted span
 //!   only outside double quotes; `’`/`'` closes it when not followed by a letter. Everything else is
 //!   an apostrophe (`don't`, `States'`).
@@ -76,6 +79,8 @@ struct Open {
     open: usize,
     content_start: usize,
     parts: Vec<(usize, usize)>,
+    /// Opened by a low mark („), so a “ closes it.
+    low_open: bool,
 }
 
 /// Finds all quoted spans in `text` (see the module docs).
@@ -131,7 +136,7 @@ impl Scan<'_> {
         let (Some(mut c), Some(&(b, ch))) = (carried, chars.first()) else {
             return 0;
         };
-        if ch == '"' || ch == '\u{201c}' {
+        if matches!(ch, '"' | '\u{201c}' | '\u{201e}' | '\u{ab}') {
             c.content_start = b + ch.len_utf8();
             self.double = Some(c);
             return 1;
@@ -158,6 +163,7 @@ impl Scan<'_> {
             open: b,
             content_start: after,
             parts: Vec::new(),
+            low_open: false,
         });
         self.single = None;
     }
@@ -177,9 +183,23 @@ impl Scan<'_> {
         let next = chars.get(i + 1).map(|&(_, c)| c);
         let after = b + ch.len_utf8();
         match ch {
-            '\u{201c}' => self.open_double(b, after),
-            '\u{201d}' => self.close_double(b, after),
-            '"' if self.double.is_some() => self.close_double(b, after),
+            // German „…“ (and „…"): a “ closes a quote that „ opened
+            '\u{201c}' if self.double.as_ref().is_some_and(|o| o.low_open) => {
+                self.close_double(b, after)
+            }
+            '\u{201c}' | '\u{201f}' | '\u{ab}' => self.open_double(b, after),
+            '\u{201e}' => {
+                self.open_double(b, after);
+                if let Some(o) = self.double.as_mut() {
+                    o.low_open = true;
+                }
+            }
+            '\u{201d}' | '\u{bb}' => self.close_double(b, after),
+            '"' | '\u{2033}' if self.double.is_some() => self.close_double(b, after),
+            '\u{2033}' if next.is_some_and(|c| !c.is_whitespace()) => self.open_double(b, after),
+            '\u{2039}' if self.double.is_none() && self.single.is_none() => {
+                self.single = Some((b, after));
+            }
             '"' if next.is_some_and(|c| !c.is_whitespace()) => self.open_double(b, after),
             '\u{2018}' | '\'' if self.double.is_none() && self.single.is_none() => {
                 let opens = is_opening_context(prev) && next.is_some_and(|c| c.is_alphanumeric());
@@ -187,7 +207,7 @@ impl Scan<'_> {
                     self.single = Some((b, after));
                 }
             }
-            '\u{2019}' | '\'' if self.double.is_none() && self.single.is_some() => {
+            '\u{2019}' | '\'' | '\u{203a}' if self.double.is_none() && self.single.is_some() => {
                 let closes = !next.is_some_and(|c| c.is_alphanumeric())
                     && prev.is_some_and(|c| !c.is_whitespace());
                 if closes {
@@ -213,9 +233,9 @@ impl Scan<'_> {
         let end = paragraphs[pi].end;
         let mut o = self.double.take()?;
         o.parts.push((o.content_start, end));
-        let next_opens = paragraphs
-            .get(pi + 1)
-            .is_some_and(|np| self.text[np.start..np.end].starts_with(['"', '\u{201c}']));
+        let next_opens = paragraphs.get(pi + 1).is_some_and(|np| {
+            self.text[np.start..np.end].starts_with(['"', '\u{201c}', '\u{201e}', '\u{ab}'])
+        });
         if next_opens {
             return Some(o);
         }
@@ -273,6 +293,17 @@ mod tests {
             (q[0].open, q[0].start(), q[0].end(), q[0].close),
             (0, 1, 18, 19)
         );
+    }
+
+    #[test]
+    fn german_french_and_prime_marks() {
+        let t = "He said \u{201e}the door is open\u{201c} and \u{ab}we will see\u{bb}, then \u{2039}maybe\u{203a} and \u{2033}no\u{2033}.";
+        assert_eq!(
+            contents(t),
+            ["the door is open", "we will see", "maybe", "no"]
+        );
+        // the German closing mark may also be a right double quotation mark
+        assert_eq!(contents("Sie sagte \u{201e}nein\u{201d}."), ["nein"]);
     }
 
     #[test]

@@ -187,6 +187,8 @@ fn parse_segment(seg: &[Token<'_>]) -> MentionInfo {
     with_postmodifier(seg)
         .or_else(|| spokesperson_for(seg))
         .or_else(|| owners_spokesperson(seg))
+        .or_else(|| named_spokesperson(seg))
+        .or_else(|| title_of_state_name(seg))
         .or_else(|| person_of_country(seg))
         .or_else(|| head_before_of(seg))
         .unwrap_or_else(|| by_name_run(seg))
@@ -235,15 +237,73 @@ fn owners_spokesperson(seg: &[Token<'_>]) -> Option<MentionInfo> {
     as_organisation(parse_segment(&seg[..p]))
 }
 
-/// "President Abdel Fattah el-Sisi of Egypt": a person followed by their country.
+/// "a Woolworths spokesperson", "an Interpol spokeswoman": a name before a spokesperson word
+/// (and no personal name after it) is the organisation that speaks.
+fn named_spokesperson(seg: &[Token<'_>]) -> Option<MentionInfo> {
+    let (last, before) = seg.split_last()?;
+    if !lexicon::SPOKESPERSON_WORDS.contains(&low(last.text)) {
+        return None;
+    }
+    let start = before.iter().position(|t| is_name_token(t, false))?;
+    let name = &before[start..];
+    if !name.iter().all(|t| is_name_token(t, false)) {
+        return None;
+    }
+    let mut info = by_name_run(name);
+    if info.kind == SpeakerKind::Person {
+        info.kind = SpeakerKind::Organization;
+        info.gender = None;
+    }
+    Some(info)
+}
+
+/// "President Abdel Fattah el-Sisi of Egypt", "Cardinal Marc Ouellet of the Holy See", "Dr.
+/// Tristan Smith of University College London": a named person followed by their country or
+/// institution.
 fn person_of_country(seg: &[Token<'_>]) -> Option<MentionInfo> {
-    let k = seg.iter().rposition(|t| t.text == "of")?;
-    let country: Vec<&str> = seg[k + 1..].iter().map(|t| t.text).collect();
-    if k == 0 || !lexicon::STATES.contains_key(country.join(" ").as_str()) {
+    let k = seg.iter().position(|t| t.text == "of")?;
+    let rest = &seg[k + 1..];
+    let first = rest.iter().find(|t| !is_determiner(t.text))?;
+    if k == 0 || !first.is_capitalized() {
         return None;
     }
     let info = parse_segment(&seg[..k]);
     (info.kind == SpeakerKind::Person && info.name.is_some()).then_some(info)
+}
+
+/// "Chief Executive of Hong Kong Carrie Lam", "President of Ukraine Volodymyr Zelenskyy": a
+/// title, "of", a state, then the person's name.
+fn title_of_state_name(seg: &[Token<'_>]) -> Option<MentionInfo> {
+    let k = seg.iter().position(|t| t.text == "of")?;
+    if k == 0
+        || !seg[..k]
+            .iter()
+            .all(|t| lexicon::TITLES.contains(&low(t.text)))
+    {
+        return None;
+    }
+    let rest = &seg[k + 1..];
+    // the longest run of words after "of" that is a state, then at least one name word
+    let state_end = (1..rest.len()).rev().find(|&e| {
+        let words: Vec<&str> = rest[..e].iter().map(|t| t.text).collect();
+        lexicon::STATES.contains_key(words.join(" ").as_str())
+    })?;
+    let name = &rest[state_end..];
+    if name.is_empty() || !name.iter().all(|t| is_name_token(t, false)) {
+        return None;
+    }
+    let mut info = by_name_run(name);
+    if info.kind != SpeakerKind::Person {
+        return None;
+    }
+    info.titles = seg[..k]
+        .iter()
+        .map(|t| low(t.text).trim_end_matches('.').to_string())
+        .collect();
+    info.gender = info
+        .gender
+        .or_else(|| info.titles.iter().find_map(|t| lexicon::gender_of_word(t)));
+    Some(info)
 }
 
 /// "Secretary of State Carolyn Briggs": a title with "of" before a personal name.
@@ -262,7 +322,7 @@ fn is_titled_name(seg: &[Token<'_>]) -> bool {
 /// capitalised phrase of that shape is an organisation.
 fn head_before_of(seg: &[Token<'_>]) -> Option<MentionInfo> {
     let k = seg.iter().position(|t| t.text == "of" || t.text == "for")?;
-    if k == 0 || is_titled_name(seg) {
+    if k == 0 || is_titled_name(seg) || ends_with_given_and_surname(seg) {
         return None;
     }
     let mut info = parse_segment(&seg[..k]);
@@ -278,24 +338,46 @@ fn head_before_of(seg: &[Token<'_>]) -> Option<MentionInfo> {
     Some(info)
 }
 
+/// "Special Representative for Iran Brian Hook": the segment ends with a personal name (a known
+/// given name and a surname), so it names a person, not an organisation.
+fn ends_with_given_and_surname(seg: &[Token<'_>]) -> bool {
+    let info = by_name_run(seg);
+    info.kind == SpeakerKind::Person
+        && info
+            .name
+            .as_deref()
+            .is_some_and(|n| n.contains(' ') && lexicon::gender_of_given_name(n).is_some())
+}
+
 /// Where the trailing name run of `words` starts: capitalised tokens that are not title words,
 /// organisation heads (but "Lestovian Daily Courier"), role nouns or possessives, with name
 /// particles inside ("von der Leyen").
 fn name_run_start(words: &[&Token<'_>]) -> usize {
     let mut start = words.len();
+    let mut linked = false;
+    let mut seen_link = false;
     while start > 0 {
         let t = words[start - 1];
         let l = low(t.text);
-        let inner_org_head = start + 1 == words.len()
+        let inner_org_head = (start + 1 == words.len() || linked)
             && start > 1
             && lexicon::ORGANIZATION_HEADS.contains(&l)
             && is_name_token(words[start - 2], false);
-        let is_name_part = is_name_token(t, false)
-            && !lexicon::TITLES.contains(&l)
-            && (inner_org_head || !lexicon::ORGANIZATION_HEADS.contains(&l))
-            && !lexicon::GROUP_ROLES.contains(&l)
-            && !lexicon::PERSON_ROLES.contains(&l)
-            && !is_possessive(t);
+        // "Commission on Presidential Debates": a title word right after an organisation's link
+        let after_org_link = start >= 3
+            && matches!(words[start - 2].text, "of" | "on" | "for" | "and" | "&")
+            && words[start - 3].is_capitalized()
+            && lexicon::ORGANIZATION_HEADS.contains(&low(words[start - 3].text));
+        // left of a link inside an organisation's name every capitalised word belongs to it
+        // ("United States Commission on Presidential Debates")
+        let is_name_part =
+            (seen_link && t.is_capitalized() && !is_possessive(t) && !is_determiner(t.text))
+                || is_name_token(t, false)
+                    && (after_org_link || !lexicon::TITLES.contains(&l))
+                    && (inner_org_head || !lexicon::ORGANIZATION_HEADS.contains(&l))
+                    && !lexicon::GROUP_ROLES.contains(&l)
+                    && !lexicon::PERSON_ROLES.contains(&l)
+                    && !is_possessive(t);
         let left_is_name = |k: usize| k > 0 && is_name_token(words[k - 1], false);
         let is_particle = start < words.len()
             && lexicon::NAME_PARTICLES.contains(t.text)
@@ -303,13 +385,44 @@ fn name_run_start(words: &[&Token<'_>]) -> usize {
                 || (start >= 2
                     && lexicon::NAME_PARTICLES.contains(words[start - 2].text)
                     && left_is_name(start - 2)));
-        if is_name_part || is_particle {
+        // "Commission on Presidential Debates", "Bank of England", "Search and Rescue Agency":
+        // a link word inside an organisation's name
+        let is_org_link = start < words.len()
+            && start >= 2
+            && matches!(t.text, "of" | "on" | "for" | "and" | "&")
+            && is_name_token(words[start - 2], false)
+            && (lexicon::ORGANIZATION_HEADS.contains(&low(words[start - 2].text))
+                || words[start..]
+                    .iter()
+                    .any(|w| lexicon::ORGANIZATION_HEADS.contains(&low(w.text))));
+        if is_name_part || is_particle || is_org_link {
+            linked = is_org_link;
+            seen_link |= is_org_link;
             start -= 1;
         } else {
             break;
         }
     }
-    start
+    after_place(words, start)
+}
+
+/// "Senator from Vermont Bernie Sanders", "Special Representative for Iran Brian Hook",
+/// "Ambassador to Ruritania John Ash": a run after "from", "of", "for" or "to" of three words or
+/// more holds a place before the name; the name
+/// starts at the first known given name after the run's first word.
+fn after_place(words: &[&Token<'_>], start: usize) -> usize {
+    if start == 0
+        || words.len() < start + 3
+        || !matches!(words[start - 1].text, "from" | "of" | "for" | "to")
+    {
+        return start;
+    }
+    (start + 1..words.len() - 1)
+        .find(|&k| {
+            let l = low(words[k].text);
+            lexicon::MALE_NAMES.contains(&l) || lexicon::FEMALE_NAMES.contains(&l)
+        })
+        .unwrap_or(start)
 }
 
 /// The segment typed by its trailing name run, or by its head noun when it has none.

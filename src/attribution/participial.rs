@@ -1,12 +1,13 @@
-//! Participial cues: ", saying …", ", describing the talks as …", "By labeling X as Y, Z …". The
-//! speaker is that of the nearest finite cue of the sentence (before, else after), or the
-//! sentence's subject; a weak participle ("repeating his remarks") needs "that", "as" or a quote.
+//! Participial cues: ", saying …", ", describing the talks as …", "By labeling X as Y, Z …",
+//! "with X saying …". The speaker is the subject of an absolute construction ("with X saying"),
+//! else that of the nearest finite cue of the sentence (before, else after), or the sentence's
+//! subject; a weak participle ("repeating his remarks") needs "that", "as" or a quote.
 
 use super::QuoteKind;
 use super::Rule;
 use super::article::{Anchor, Article, Claimed, Found, Sentence, mention_info};
 use super::content::{include_closing_mark, last_content_token, region_end, skip_to_that};
-use super::cues::Cue;
+use super::cues::{Cue, with_subject};
 use super::frame::Frame;
 use super::speakers::SpeakerKind;
 use super::subject::{Span, sentence_subject};
@@ -52,9 +53,17 @@ impl Article<'_> {
         ))
     }
 
-    /// The nearest finite cue's speaker before the participle at `i`, else after, else the
-    /// sentence subject (which must look like a speaker).
+    /// The subject of "with X saying", else the nearest finite cue's speaker before the
+    /// participle at `i`, else after, else the sentence subject (which must look like a speaker).
     fn owner(&mut self, f: &Frame<'_>, i: usize, anchors: &[Anchor]) -> Option<Owner> {
+        if let Some(m) = with_subject(f, i) {
+            return Some(Owner {
+                mention: Some(m),
+                entity: self.resolve(f, m),
+                from_cue: false,
+                leading: false,
+            });
+        }
         let before = anchors.iter().filter(|x| x.0 < i).max_by_key(|x| x.0);
         let after = anchors.iter().filter(|x| x.0 > i).min_by_key(|x| x.0);
         if let Some(&(_, mention, entity)) = before.or(after) {

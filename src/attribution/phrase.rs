@@ -249,6 +249,7 @@ pub fn np_before(toks: &[Token<'_>], end: usize, floor: usize) -> Option<(usize,
                 break;
             }
             if let Some((os, _)) = np_simple_before(toks, open, floor) {
+                let os = with_of_complement(toks, os, floor);
                 let os_ok =
                     os == floor || !toks[os - 1].is_wordlike() || is_clause_opener(&toks[os - 1]);
                 if os_ok && level == 0 {
@@ -267,7 +268,28 @@ pub fn np_before(toks: &[Token<'_>], end: usize, floor: usize) -> Option<(usize,
     }
     let (s, e2) = np_simple_before(toks, e, floor)?;
     e = e2;
-    Some((s, e))
+    Some((with_of_complement(toks, s, floor), e))
+}
+
+/// "Cardinal Marc Ouellet of the Holy See", "Doug Miller of Milltech Marine", "representatives
+/// from Iran": a phrase starting at `s` after "of" or "from" is the complement of the name or
+/// role before it, which starts the speaker's phrase; returns the phrase's start.
+fn with_of_complement(toks: &[Token<'_>], s: usize, floor: usize) -> usize {
+    if s < floor + 2 || !matches!(toks[s - 1].text, "of" | "from") {
+        return s;
+    }
+    let Some((ps, _)) = np_simple_before(toks, s - 1, floor) else {
+        return s;
+    };
+    let head = &toks[s - 2];
+    let collective = lexicon::COLLECTIVES.contains(&low(head.text));
+    let person_like =
+        is_name_token(head, s - 2 == floor) || is_role_word(&low(head.text)) && !collective;
+    if person_like && lexicon::pronoun(&low(head.text)).is_none() {
+        ps
+    } else {
+        s
+    }
 }
 
 fn is_clause_opener(t: &Token<'_>) -> bool {
@@ -406,14 +428,19 @@ fn modifier_step(toks: &[Token<'_>], s: usize, end: usize, floor: usize) -> Opti
 }
 
 /// Linking words inside a phrase: "President Abdel Fattah el-Sisi of Egypt" (a person and their
-/// country), "Metal and Machine Workers Alliance", "Bank of England" (inside a capitalised
+/// country), "Ambassador to Ruritania John Ash" (a title's posting), "Metal and Machine Workers Alliance", "Bank of England" (inside a capitalised
 /// organisation name), "spokesperson for the ministry", "head of the union".
 fn link_step(toks: &[Token<'_>], s: usize, end: usize, floor: usize) -> Option<Step> {
     let l = low(toks[s - 1].text);
-    if s < 2 + floor || !matches!(&*l, "and" | "of" | "&" | "for") {
+    if s < 2 + floor || !matches!(&*l, "and" | "of" | "&" | "for" | "on" | "to") {
         return None;
     }
     let prev = &toks[s - 2];
+    // "US Ambassador to Ruritania John Ash": a title's posting
+    if l == "to" {
+        let posted = lexicon::TITLES.contains(&low(prev.text)) && is_name_token(&toks[s], false);
+        return posted.then_some(Step::To(s - 1));
+    }
     let person_of_country = l == "of"
         && is_name_token(prev, false)
         && !lexicon::STATES.contains_key(prev.text)
@@ -425,8 +452,13 @@ fn link_step(toks: &[Token<'_>], s: usize, end: usize, floor: usize) -> Option<S
                 .join(" ")
                 .as_str(),
         );
+    let dated = {
+        let next = low(toks[s].text);
+        lexicon::DAYS.contains(&next) || lexicon::MONTHS.contains(&next)
+    };
     let inside_org_name = is_name_token(prev, s - 2 == floor)
         && is_name_token(&toks[s], false)
+        && !dated
         && !lexicon::STATES.contains_key(toks[s].text)
         && !lexicon::STATES.contains_key(prev.text)
         && (s - 1 > floor + 1 || !is_name_token(prev, true))

@@ -2,7 +2,8 @@
 //! mention is resolved to an entity as it is found: a pronoun to the latest salient entity it can
 //! stand for (gender, number, person or not), a surname to the full name, a role ("the minister")
 //! to the person who holds it, "the company" to the latest organisation; at the end
-//! ([`Registry::representatives`]) a one-word name merges into the single longer name it ends.
+//! ([`Registry::representatives`]) a one-word name merges into the single longer name it ends, and
+//! an organisation's name into the single longer organisation name that ends with it.
 
 use super::lexicon::{self, Gender};
 use super::mention::MentionInfo;
@@ -30,18 +31,21 @@ pub struct Entity {
 }
 
 impl Entity {
-    fn surname(&self) -> Option<&str> {
-        if self.kind == SpeakerKind::Person
-            && self
+    /// Whether `word` can be this person's surname: the last word of the name, or a later word
+    /// of a longer one ("Rosselló" in "Ricardo Rosselló Nevares", "Downey" in "Robert Downey
+    /// Jr.").
+    fn has_surname(&self, word: &str) -> bool {
+        if self.kind != SpeakerKind::Person
+            || !self
                 .canonical
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase)
         {
-            self.canonical.split(' ').next_back()
-        } else {
-            None
+            return false;
         }
+        let words: Vec<&str> = self.canonical.split(' ').collect();
+        words.last() == Some(&word) || (words.len() > 2 && words[1..].contains(&word))
     }
     fn add_alias(&mut self, alias: &str) {
         if !alias.is_empty() && !self.aliases.iter().any(|a| a == alias) {
@@ -179,7 +183,7 @@ impl Registry {
         let surname = name.split(' ').next_back()?;
         self.by_recency(&|e: &Entity| {
             e.kind == SpeakerKind::Person
-                && e.surname() == Some(surname)
+                && e.has_surname(surname)
                 && compatible_first_names(&e.canonical, name)
         })
     }
@@ -258,7 +262,9 @@ impl Registry {
 
     /// For each entity, the entity it should be reported as: a one-word name ("Briggs",
     /// "Norvale") merges into the single longer name of the same kind in the article that ends
-    /// (persons) or starts (organisations) with it. Entities with no such partner map to
+    /// (persons) or starts (organisations) with it; a name of several words of an organisation
+    /// merges into the single longer organisation name that ends with it ("Search and Rescue
+    /// Agency" → "National Search and Rescue Agency"). Entities with no such partner map to
     /// themselves.
     pub fn representatives(&self) -> Vec<usize> {
         let n = self.entities.len();
@@ -281,7 +287,7 @@ impl Registry {
                     let c = &self.entities[j].canonical;
                     match self.entities[j].kind {
                         SpeakerKind::Person => {
-                            c.ends_with(&format!(" {word}"))
+                            c.split(' ').skip(1).any(|w| w == word)
                                 || (e.kind == SpeakerKind::Organization
                                     && c.starts_with(&format!("{word} ")))
                         }
@@ -291,6 +297,27 @@ impl Registry {
                 })
                 .collect();
             if partners.len() == 1 {
+                rep[i] = partners[0];
+            }
+        }
+        // "Search and Rescue Agency" → "National Search and Rescue Agency": a capitalised
+        // organisation name that ends exactly one longer one
+        for (i, e) in self.entities.iter().enumerate() {
+            if e.kind != SpeakerKind::Organization
+                || !e.canonical.contains(' ')
+                || !e.canonical.chars().next().is_some_and(char::is_uppercase)
+            {
+                continue;
+            }
+            let tail = format!(" {}", e.canonical);
+            let partners: Vec<usize> = (0..n)
+                .filter(|&j| {
+                    j != i
+                        && self.entities[j].kind == SpeakerKind::Organization
+                        && self.entities[j].canonical.ends_with(&tail)
+                })
+                .collect();
+            if partners.len() == 1 && rep[partners[0]] == partners[0] {
                 rep[i] = partners[0];
             }
         }

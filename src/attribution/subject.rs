@@ -26,11 +26,36 @@ pub(super) fn skip_back(f: &Frame<'_>, mut i: usize) -> usize {
         let adverb = l.ends_with("ly") && !t.is_capitalized() && l.len() > 4;
         if lexicon::BETWEEN_SUBJECT_AND_CUE.contains(l) || adverb {
             i -= 1;
+        } else if let Some(k) = continuation_start(f, i) {
+            // "continues to insist", "went on to say"
+            i = k;
         } else {
             break;
         }
     }
     i
+}
+
+/// The start of "continue(s) to" or "went on to" ending right before `i`, a phrase whose verb
+/// carries the tense of the infinitive cue after it.
+fn continuation_start(f: &Frame<'_>, i: usize) -> Option<usize> {
+    if i < 2 || !f.is(i - 1, "to") {
+        return None;
+    }
+    let continues = |k: usize| {
+        matches!(
+            f.lower(k),
+            "continue" | "continues" | "continued" | "continuing"
+        )
+    };
+    let goes = |k: usize| matches!(f.lower(k), "went" | "goes" | "go" | "going");
+    if continues(i - 2) {
+        Some(i - 2)
+    } else if i >= 3 && f.is(i - 2, "on") && goes(i - 3) {
+        Some(i - 3)
+    } else {
+        None
+    }
 }
 
 /// Moves forward over the words allowed between a subject and its cue.
@@ -73,12 +98,14 @@ pub(super) fn preceded_by_preposition(f: &Frame<'_>, m: Span) -> bool {
         )
 }
 
-/// The phrase `m` follows "<collective> of" ("a group of protesters"): its members are the speakers.
+/// The phrase `m` follows "<collective> of" or "<quantifier> of" ("a group of protesters", "some of
+/// the protesters"): its members are the speakers.
 fn after_collective(f: &Frame<'_>, m: Span) -> bool {
     m.0 >= 2
         && f.lower(m.0 - 1) == "of"
-        && lexicon::COLLECTIVES.contains(f.lower(m.0 - 2))
-        && f.toks[m.0 - 2].text.chars().all(|c| c.is_lowercase())
+        && (lexicon::COLLECTIVES.contains(f.lower(m.0 - 2))
+            && f.toks[m.0 - 2].text.chars().all(|c| c.is_lowercase())
+            || lexicon::QUANTIFIERS.contains(f.lower(m.0 - 2)))
         && speakers::is_group_head(&f.toks[m.1 - 1])
 }
 
@@ -104,6 +131,19 @@ fn direct_subject(f: &Frame<'_>, j: usize) -> Option<Span> {
     let m = speakers::np_before(&f.toks, j, 0)?;
     if !preceded_by_preposition(f, m) {
         return Some(m);
+    }
+    // "On Friday Ford Motor Company announced", "In March 2019 the ministry said": the date
+    // belongs to the setting phrase, the rest is the subject
+    let mut k = m.0;
+    while k + 1 < m.1
+        && (lexicon::DAYS.contains(f.lower(k))
+            || lexicon::MONTHS.contains(f.lower(k))
+            || f.toks[k].kind == TokenKind::Number)
+    {
+        k += 1;
+    }
+    if k > m.0 && f.toks[k].is_wordlike() {
+        return Some((k, m.1));
     }
     if m.0 >= 2
         && matches!(f.lower(m.0 - 1), "in" | "from" | "at")

@@ -1,7 +1,23 @@
 //! Unit tests of the attribution passes, one per layout, through the public [`super::extract`].
 
 use super::extract as extract_pub;
-use super::{QuoteKind, SpeakerKind};
+use super::{QuoteKind, Rule, SpeakerKind};
+
+/// Asserts that `text` yields, in order, exactly the quotes `want`: (speaker, content, kind,
+/// rule) each.
+#[track_caller]
+fn assert_quotes(text: &str, want: &[(&str, &str, QuoteKind, Rule)]) {
+    let got: Vec<(String, String, QuoteKind, Rule)> = extract_pub(text)
+        .quotes
+        .into_iter()
+        .map(|q| (q.speaker, q.text, q.kind, q.rule))
+        .collect();
+    let want: Vec<(String, String, QuoteKind, Rule)> = want
+        .iter()
+        .map(|&(s, c, k, r)| (s.to_string(), c.to_string(), k, r))
+        .collect();
+    assert_eq!(got, want, "quotes of {text:?}");
+}
 
 fn quotes(text: &str) -> Vec<(String, String, String, QuoteKind, String)> {
     extract_pub(text)
@@ -574,4 +590,267 @@ fn hyphenated_descriptors_are_not_part_of_the_name() {
     // "Kurdish-led" is covered by layout_bracketed_acronym_between_subject_and_cue
     let (who, _, _) = one("The Iran-backed Houthi movement said it would attend the talks.");
     assert_eq!(who, "Houthi movement");
+}
+
+// Layouts found on real news (each sentence written for this test).
+
+#[test]
+fn coordinated_cues_split_the_content() {
+    use QuoteKind::{Indirect, Mixed};
+    assert_quotes(
+        "The ministry announced the inquiry had ended, and said there was \"clear\" evidence of fraud.",
+        &[
+            (
+                "ministry",
+                "the inquiry had ended",
+                Indirect,
+                Rule::Reported,
+            ),
+            (
+                "ministry",
+                "there was \"clear\" evidence of fraud",
+                Mixed,
+                Rule::Reported,
+            ),
+        ],
+    );
+    // a prepositional object is not content of its own: "and hoped for a compromise"
+    assert_quotes(
+        "Lena Ostrova said the firm \"remains at the table\" and hoped for a deal soon.",
+        &[(
+            "Lena Ostrova",
+            "the firm \"remains at the table\" and hoped for a deal soon",
+            Mixed,
+            Rule::Reported,
+        )],
+    );
+}
+
+#[test]
+fn addressee_then_clause_without_that() {
+    assert_quotes(
+        "She told supporters the league would not sign any pact that closed a clinic.",
+        &[(
+            "unknown",
+            "the league would not sign any pact that closed a clinic",
+            QuoteKind::Indirect,
+            Rule::Reported,
+        )],
+    );
+}
+
+#[test]
+fn date_before_the_subject_is_setting() {
+    assert_quotes(
+        "On Friday Halden Motor Company announced regulators were examining its tests.",
+        &[(
+            "Halden Motor Company",
+            "regulators were examining its tests",
+            QuoteKind::Indirect,
+            Rule::Reported,
+        )],
+    );
+}
+
+#[test]
+fn trailing_cue_with_a_day_or_a_relative_clause() {
+    assert_quotes(
+        "\"We will keep looking,\" his office said Saturday.",
+        &[(
+            "office",
+            "We will keep looking,",
+            QuoteKind::Direct,
+            Rule::TrailingCue,
+        )],
+    );
+    assert_quotes(
+        "\"We will keep looking,\" harbour chief Ravi Anand told the Coast Courier, which printed a map.",
+        &[(
+            "Ravi Anand",
+            "We will keep looking,",
+            QuoteKind::Direct,
+            Rule::TrailingCue,
+        )],
+    );
+}
+
+#[test]
+fn relative_pronoun_subject() {
+    assert_quotes(
+        "The paper spoke to the navy, who told it the report was unconfirmed.",
+        &[(
+            "navy",
+            "the report was unconfirmed",
+            QuoteKind::Indirect,
+            Rule::Reported,
+        )],
+    );
+    // an appositive relative clause leaves the main cue its subject
+    assert_quotes(
+        "Minister Oskar Lund, who proposed the levy, told reporters that it would stay.",
+        &[(
+            "Oskar Lund",
+            "it would stay",
+            QuoteKind::Indirect,
+            Rule::Reported,
+        )],
+    );
+}
+
+#[test]
+fn split_quote_around_an_inverted_cue() {
+    assert_quotes(
+        "\"We stand ready\" wrote Carla Voss \"to send whatever help we can.\"",
+        &[(
+            "Carla Voss",
+            "We stand ready to send whatever help we can.",
+            QuoteKind::Direct,
+            Rule::Inverted,
+        )],
+    );
+}
+
+#[test]
+fn names_with_places_and_organisation_links() {
+    let speakers = |t: &str| -> Vec<String> {
+        extract_pub(t)
+            .quotes
+            .into_iter()
+            .map(|q| q.speaker)
+            .collect()
+    };
+    assert_eq!(
+        speakers("Senator from Vermont Bernie Sanders spoke. Sanders said the path was closed."),
+        ["Bernie Sanders"]
+    );
+    assert_eq!(
+        speakers("The Northland Commission on Public Debates said the debate would be online."),
+        ["Northland Commission on Public Debates"]
+    );
+    // a shorter organisation name merges into the longer one it ends
+    assert_eq!(
+        speakers(
+            "The National Search and Rescue Agency said the search went on. \
+             Later the Search and Rescue Agency said it would stop."
+        ),
+        [
+            "National Search and Rescue Agency",
+            "National Search and Rescue Agency"
+        ]
+    );
+    // a full name mentioned only as a possessor names a later surname speaker
+    assert_eq!(
+        speakers("Critics attacked Governor Maria Lopez's plan. Lopez said she would go on."),
+        ["Maria Lopez"]
+    );
+}
+
+#[test]
+fn continuing_verbs_carry_the_cue() {
+    assert_quotes(
+        "The minister continues to insist that the talks must resume.",
+        &[(
+            "minister",
+            "the talks must resume",
+            QuoteKind::Indirect,
+            Rule::Reported,
+        )],
+    );
+    assert_quotes(
+        "The union went on to say that it would strike on Monday.",
+        &[(
+            "union",
+            "it would strike on Monday",
+            QuoteKind::Indirect,
+            Rule::Reported,
+        )],
+    );
+}
+
+#[test]
+fn absolute_with_clause_has_its_own_speaker() {
+    assert_quotes(
+        "\"We will not sign,\" the mayor said, with the governor saying the deal was dead.",
+        &[
+            (
+                "mayor",
+                "We will not sign,",
+                QuoteKind::Direct,
+                Rule::TrailingCue,
+            ),
+            (
+                "governor",
+                "the deal was dead",
+                QuoteKind::Indirect,
+                Rule::Participial,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn which_relative_and_titles_of_posting() {
+    assert_quotes(
+        "The pact was backed by the Hanseatic League, which said the vote was fair.",
+        &[(
+            "Hanseatic League",
+            "the vote was fair",
+            QuoteKind::Indirect,
+            Rule::Reported,
+        )],
+    );
+    assert_quotes(
+        "Ambassador to Ruritania Carl Brandt said the embassy would reopen.",
+        &[(
+            "Carl Brandt",
+            "the embassy would reopen",
+            QuoteKind::Indirect,
+            Rule::Reported,
+        )],
+    );
+}
+
+#[test]
+fn quantified_groups_and_group_pronouns() {
+    assert_quotes(
+        "Some of the protesters said they would stay in the square.",
+        &[(
+            "protesters",
+            "they would stay in the square",
+            QuoteKind::Indirect,
+            Rule::Reported,
+        )],
+    );
+    // "They" takes the group that the sentence before was about
+    assert_quotes(
+        "The nurses met on Tuesday. They said the offer was too low.",
+        &[(
+            "nurses",
+            "the offer was too low",
+            QuoteKind::Indirect,
+            Rule::Reported,
+        )],
+    );
+}
+
+#[test]
+fn a_day_after_an_organisation_is_not_part_of_its_name() {
+    assert_quotes(
+        "The Coastal Dockworkers Union on Monday rejected the offer. \
+         The Northland Commission on Public Debates said the debate would be online.",
+        &[
+            (
+                "Coastal Dockworkers Union",
+                "the offer",
+                QuoteKind::Indirect,
+                Rule::Reported,
+            ),
+            (
+                "Northland Commission on Public Debates",
+                "the debate would be online",
+                QuoteKind::Indirect,
+                Rule::Reported,
+            ),
+        ],
+    );
 }

@@ -55,10 +55,13 @@ pub fn write(
                 Some(h) => {
                     v.errors.retain(|x| h.keeps(x.half));
                     v.matched.retain(|x| h.keeps(x.half));
+                    v.attribution_errors
+                        .retain(|x| h.keeps(crate::realnews::half(&x.article)));
                 }
                 None => {
                     v.errors.clear();
                     v.matched.clear();
+                    v.attribution_errors.clear();
                 }
             }
             serde_json::to_writer_pretty(&mut *out, &v)
@@ -192,6 +195,28 @@ fn tables(
             ]);
         }
         writeln!(out, "\nwrong stances\n{m}")?;
+        let mut a = new_table(vec!["article", "what", "expected", "extracted", "text"]);
+        for x in e
+            .attribution_errors
+            .iter()
+            .filter(|x| h.keeps(crate::realnews::half(&x.article)))
+        {
+            a.add_row(vec![
+                x.article.clone(),
+                x.what.clone(),
+                x.expected.clone(),
+                x.predicted.clone(),
+                if md {
+                    x.text.clone()
+                } else {
+                    x.text.chars().take(100).collect()
+                },
+            ]);
+        }
+        writeln!(
+            out,
+            "\nattribution mistakes (missed, spurious, wrong speaker)\n{a}"
+        )?;
     }
     Ok(())
 }

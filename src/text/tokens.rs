@@ -13,7 +13,9 @@
 //! Rules: a word is a run of letters and digits, joined across an inner hyphen (`al-Assad`), an
 //! inner apostrophe (`didn't`, `O'Brien`) and, for initials and known abbreviations, a period
 //! (`U.S.`, `Mr.`). A possessive or contracted `'s` (straight or curly apostrophe) becomes its own
-//! token. Every other non-space character is a one-character punctuation token.
+//! token. A soft hyphen joins like a hyphen; zero-width spaces, the word joiner and a byte-order
+//! mark are skipped like spaces (non-breaking spaces are spaces already). Every other
+//! non-space character is a one-character punctuation token.
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +61,12 @@ const ABBREVIATIONS: &[&str] = &[
     "sep", "sept", "oct", "nov", "dec", "etc",
 ];
 
+/// Zero-width and byte-order characters that web text carries between words: skipped like
+/// spaces.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}')
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
@@ -78,7 +86,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     while b < n {
         let c = char_at(text, b).expect("b is a char boundary");
         let after = b + c.len_utf8();
-        if c.is_whitespace() {
+        if c.is_whitespace() || is_invisible(c) {
             b = after;
             continue;
         }
@@ -125,7 +133,8 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 let jn = j + joiner.len_utf8();
                 if let Some(next) = char_at(text, jn).filter(|x| x.is_alphanumeric()) {
                     let joins = match joiner {
-                        '-' | '\u{2011}' => true,
+                        // hyphen, non-breaking hyphen, soft hyphen ("nego\u{ad}tiation")
+                        '-' | '\u{2011}' | '\u{ad}' => true,
                         // keep n't, O'Brien, but split 's
                         '\'' | '\u{2019}' => !matches!(next, 's' | 'S') || alnum_at(jn + 1),
                         '.' | ',' if kind == TokenKind::Number => next.is_numeric(),
