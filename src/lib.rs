@@ -59,12 +59,14 @@ pub mod labelled;
 pub mod labels;
 pub mod logistic;
 pub mod model;
+pub mod progress;
 pub mod quote_eval;
 pub mod realnews;
 pub mod report;
 pub mod score;
 pub mod sparse;
 pub mod text;
+pub mod training;
 
 pub use attribution::{Quote, QuoteKind, Speaker, SpeakerKind};
 pub use corpus::Article;

@@ -32,11 +32,18 @@ pub const FORMAT: &str = "standpoint-model";
 /// The model file layout this build reads and writes.
 pub const FORMAT_VERSION: u32 = 2;
 
+/// The stance target of a model trained without `--target`, and of older model files.
+pub const DEFAULT_TARGET: &str = "negotiation";
+
+fn default_target() -> String {
+    DEFAULT_TARGET.into()
+}
+
 /// Which implementation fits the logistic regression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Solver {
-    /// Sparse L-BFGS of [`crate::logistic`] (fast, any size, class weights).
+    /// Sparse L-BFGS (this crate's `logistic` module: fast, any size, class weights).
     #[default]
     Sparse,
     /// linfa-logistic on a dense matrix (reference; small data; no class weights).
@@ -598,6 +605,11 @@ pub struct Model {
     pub format_version: u32,
     /// Version of standpoint that trained it.
     pub standpoint_version: String,
+    /// What the stance is toward, as table headers name it ("Stance toward <target>"); set by
+    /// `train --target`, [`DEFAULT_TARGET`] by default and for model files written before the
+    /// field existed.
+    #[serde(default = "default_target")]
+    pub target: String,
     /// The labelled data it was trained on.
     pub training_data: TrainingData,
     /// Hyper-parameters (the same for every task).
@@ -615,7 +627,11 @@ pub struct Model {
 }
 
 /// The indices of the rows a task is trained on, with their labels.
-fn task_rows(data: &Dataset, task: Task, params: &TrainParams) -> (Vec<usize>, Vec<usize>) {
+pub(crate) fn task_rows(
+    data: &Dataset,
+    task: Task,
+    params: &TrainParams,
+) -> (Vec<usize>, Vec<usize>) {
     let relevance_stage =
         params.relevance && data.counts(Task::Relevance)[..2].iter().all(|&c| c > 0);
     data.rows
@@ -707,6 +723,7 @@ impl Model {
             format: FORMAT.into(),
             format_version: FORMAT_VERSION,
             standpoint_version: env!("CARGO_PKG_VERSION").into(),
+            target: DEFAULT_TARGET.into(),
             training_data: TrainingData {
                 file: data
                     .path

@@ -5,6 +5,7 @@
 
 mod csv_out;
 pub mod eval_out;
+pub mod fit;
 mod json;
 pub mod quotes_out;
 pub mod realnews_out;
@@ -55,6 +56,8 @@ pub struct ScoreReport {
     pub by_article: Option<Vec<ArticleTable>>,
     /// Model file name and training-data digest, for provenance.
     pub model: String,
+    /// What the model's stance is toward ([`crate::Model::target`]), named in every header.
+    pub target: String,
 }
 
 /// What to include.
@@ -62,6 +65,8 @@ pub struct ScoreReport {
 pub struct Options {
     /// Add the quote-level table (table, markdown); CSV prints only the quote table.
     pub quotes: bool,
+    /// How terminal tables fit the terminal (ignored by the other formats).
+    pub fit: fit::Fit,
 }
 
 /// A stream of scored quotes, in input order (read back from disk on large runs).
