@@ -980,4 +980,45 @@ mod tests {
         let e = Model::from_json(b"\x00\x01", p).unwrap_err().to_string();
         assert!(e.contains("not a standpoint model"), "{e}");
     }
+
+    #[test]
+    fn target_round_trips_and_older_files_without_it_read_as_negotiation() {
+        let (texts, y) = toy();
+        let data = Dataset {
+            path: "toy.csv".into(),
+            rows: texts
+                .iter()
+                .zip(&y)
+                .enumerate()
+                .map(|(i, (t, &l))| crate::labelled::Row {
+                    text: t.to_string(),
+                    stance: Some(l),
+                    sentiment: None,
+                    about: None,
+                    line: i as u64 + 2,
+                })
+                .collect(),
+        };
+        let params = TrainParams {
+            vectorizer: crate::features::VectorizerParams {
+                min_df: 1,
+                ..Default::default()
+            },
+            folds: 0,
+            ..Default::default()
+        };
+        let mut m = Model::train(&data, &params).unwrap();
+        assert_eq!(m.target, DEFAULT_TARGET);
+        m.target = "sanctions".into();
+        let p = Path::new("m.json");
+        assert_eq!(
+            Model::from_json(&m.to_json(), p).unwrap().target,
+            "sanctions"
+        );
+        let mut v: serde_json::Value = serde_json::from_slice(&m.to_json()).unwrap();
+        v.as_object_mut().unwrap().remove("target");
+        let old = Model::from_json(&serde_json::to_vec(&v).unwrap(), p).unwrap();
+        assert_eq!(old.target, "negotiation");
+        assert!(old.sentiment.is_none());
+    }
 }

@@ -157,7 +157,7 @@ pub(crate) fn write_tables(
         if md {
             writeln!(out, "### {s}\n")
         } else {
-            writeln!(out, "{s}")
+            writeln!(out, "{}", super::fit::Fit::detect(false).wrap(s))
         }
     };
     for g in grids {

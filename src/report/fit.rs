@@ -9,6 +9,7 @@
 
 use comfy_table::{ContentArrangement, Table};
 use std::io::IsTerminal;
+use unicode_width::UnicodeWidthStr;
 
 /// Below this many columns, tables show their compact column set (unless `wide`).
 pub const COMPACT_BELOW: u16 = 120;
@@ -36,6 +37,29 @@ impl Fit {
     /// Whether tables should show their compact column set.
     pub fn compact(&self) -> bool {
         !self.wide && self.width.is_some_and(|w| w < COMPACT_BELOW)
+    }
+
+    /// `text` broken at spaces into lines no wider than the width (display columns; a word
+    /// wider than the width keeps a line of its own), or unchanged when no width is known.
+    pub fn wrap(&self, text: &str) -> String {
+        let Some(w) = self.width.map(usize::from) else {
+            return text.to_string();
+        };
+        let mut out = String::new();
+        let mut line_width = 0;
+        for word in text.split(' ') {
+            let ww = UnicodeWidthStr::width(word);
+            if line_width > 0 && line_width + 1 + ww > w {
+                out.push('\n');
+                line_width = 0;
+            } else if line_width > 0 {
+                out.push(' ');
+                line_width += 1;
+            }
+            out.push_str(word);
+            line_width += ww;
+        }
+        out
     }
 
     /// Sets `t` to wrap its cells within the width, when one is known.
@@ -67,6 +91,20 @@ mod tests {
         assert!(!f(Some(120), false));
         assert!(!f(Some(80), true));
         assert!(!f(None, false));
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_within_the_width() {
+        let fit = Fit {
+            width: Some(12),
+            wide: false,
+        };
+        assert_eq!(
+            fit.wrap("Stance toward talks by speaker"),
+            "Stance\ntoward talks\nby speaker"
+        );
+        assert_eq!(fit.wrap("a verylongwordhere b"), "a\nverylongwordhere\nb");
+        assert_eq!(Fit::default().wrap("x y"), "x y");
     }
 
     #[test]

@@ -175,7 +175,7 @@ pub(super) fn write(
         if markdown {
             writeln!(out, "### {s}\n")
         } else {
-            writeln!(out, "{s}")
+            writeln!(out, "{}", opts.fit.wrap(s))
         }
     };
     if let Some(by) = &r.by_article {
