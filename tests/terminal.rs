@@ -68,6 +68,33 @@ fn columns_80_fits_every_line_and_goes_compact() {
     assert!(widest(&stdout(&o)) > 130);
 }
 
+#[test]
+fn columns_80_fits_the_eval_tables_too() {
+    for args in [
+        &[
+            "eval",
+            "--data",
+            "tests/fixtures/small.csv",
+            "--folds",
+            "3",
+            "--errors",
+        ][..],
+        &["eval-quotes", "--errors"],
+    ] {
+        let o = run_columns("80", args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let out = stdout(&o);
+        assert!(out.lines().count() > 10, "{out}");
+        assert!(
+            widest(&out) <= 80,
+            "{args:?}: a line is {} wide:\n{out}",
+            widest(&out)
+        );
+        // piped without COLUMNS: as before, wider than 80
+        assert!(widest(&stdout(&run(args))) > 80);
+    }
+}
+
 /// A tmux server of this test's own (its own socket), killed on drop.
 struct Tmux {
     socket: String,
