@@ -444,7 +444,7 @@ fn score(args: &ScoreArgs) -> Result<()> {
     let model_path = args.model.clone().unwrap_or_else(default_model_path);
     let model = Model::load(&model_path).with_context(|| {
         if args.model.is_none() {
-            "loading the default model (run `standpoint train` or pass --model)".to_string()
+            "loading the shipped model models/negotiation.json (restore it from the repository, or pass --model)".to_string()
         } else {
             "loading the model".to_string()
         }
