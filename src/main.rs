@@ -77,9 +77,13 @@ struct LabelArgs {
     /// The batch CSV to write [default: the --out file with extension .batch.csv].
     #[arg(long, requires = "batch")]
     batch_out: Option<PathBuf>,
-    /// Append the answers of a filled-in batch CSV to --out.
-    #[arg(long)]
+    /// Append the answers of a filled-in batch CSV to --out; a stand-off file (no `text`
+    /// column) takes its texts from --corpus.
+    #[arg(long, conflicts_with = "export")]
     import: Option<PathBuf>,
+    /// Write --out as a stand-off file (article, span, labels, digest; no text) to this path.
+    #[arg(long, conflicts_with = "batch")]
+    export: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -394,6 +398,7 @@ fn label(args: &LabelArgs) -> Result<()> {
         batch: args.batch,
         batch_out: args.batch_out.clone(),
         import: args.import.clone(),
+        export: args.export.clone(),
     })?;
     Ok(())
 }

@@ -7,12 +7,94 @@
 //! labelled), then the two cells to fill in: `stance` (`favor`, `against`, `neutral`, or `skip`
 //! to never ask again) and `sentiment` (`positive`, `negative`, `neutral`). Rows left empty
 //! are not imported and will be offered again.
+//!
+//! **Stand-off files** hold labels and byte spans without the quote text ([`export`]:
+//! `article,start,end,speaker,target,stance,sentiment,sha256`, `sha256` = the first 16 hex digits
+//! of the SHA-256 of the unit text), so labels of a corpus one may not copy can be shared. [`import`]
+//! reads them back when given the corpus's articles: the text is cut from the article at the span
+//! and checked against the digest.
 
 use super::Candidate;
 use super::store::{LabelFile, Record};
 use crate::error::{Error, Result};
 use crate::labels::Task;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 use std::path::Path;
+
+/// First 16 hex digits of the SHA-256 of `text`: the digest column of stand-off files.
+pub fn short_digest(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// True when the CSV at `path` has no `text` column (a stand-off file).
+///
+/// # Errors
+/// [`Error::Io`] / [`Error::BadRecord`] when its header cannot be read.
+pub fn is_standoff(path: &Path) -> Result<bool> {
+    let mut rdr = csv::Reader::from_path(path).map_err(|e| Error::BadRecord {
+        path: path.to_path_buf(),
+        line: 1,
+        field: String::new(),
+        message: e.to_string(),
+    })?;
+    let h = rdr.headers().map_err(|e| Error::BadRecord {
+        path: path.to_path_buf(),
+        line: 1,
+        field: String::new(),
+        message: e.to_string(),
+    })?;
+    Ok(!h.iter().any(|c| c.trim_start_matches('\u{feff}').trim() == "text"))
+}
+
+/// Writes the records of `labels` as a stand-off file (no text; skipped quotes as `skip`),
+/// atomically.
+///
+/// # Errors
+/// [`Error::Io`] / [`Error::Output`] when the file cannot be written.
+pub fn export(labels: &LabelFile, path: &Path) -> Result<()> {
+    let err = |e: csv::Error| Error::Output(format!("{}: {e}", path.display()));
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "article", "start", "end", "speaker", "target", "stance", "sentiment", "sha256",
+    ])
+    .map_err(err)?;
+    for r in labels.records() {
+        let l = |t: Task, v: Option<usize>| v.map_or("", |i| t.labels()[i]);
+        w.write_record([
+            r.article.as_str(),
+            &r.span.0.to_string(),
+            &r.span.1.to_string(),
+            &r.speaker,
+            &r.target,
+            if r.skipped() { "skip" } else { l(Task::Stance, r.stance) },
+            l(Task::Sentiment, r.sentiment),
+            &short_digest(&r.text),
+        ])
+        .map_err(err)?;
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| Error::Output(format!("{}: {e}", path.display())))?;
+    write_atomic(path, &bytes)
+}
+
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let io = |e| Error::io(path, e);
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    std::io::Write::write_all(&mut tmp, bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
 
 /// The columns of a batch file.
 pub const COLUMNS: [&str; 15] = [
@@ -71,15 +153,7 @@ pub fn write(path: &Path, cands: &[Candidate], picked: &[usize]) -> Result<()> {
     let bytes = w
         .into_inner()
         .map_err(|e| Error::Output(format!("{}: {e}", path.display())))?;
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let io = |e| Error::io(path, e);
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
-    std::io::Write::write_all(&mut tmp, &bytes).map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
+    write_atomic(path, &bytes)
 }
 
 /// What an import did.
@@ -95,13 +169,20 @@ pub struct Imported {
     pub duplicate: usize,
 }
 
-/// Reads a filled-in batch file and appends its answered rows to `labels` (each one synced).
-/// The whole file is checked before anything is appended.
+/// Reads a filled-in batch file (or a stand-off file, given the corpus's `articles` by id) and
+/// appends its answered rows to `labels` (each one synced). The whole file is checked before
+/// anything is appended.
 ///
 /// # Errors
 /// [`Error::Io`] when a file cannot be read or written; [`Error::MissingColumn`] for a missing
-/// column; [`Error::BadRecord`] naming file, line and field for an unknown label or a bad span.
-pub fn import(path: &Path, labels: &mut LabelFile, target: &str) -> Result<Imported> {
+/// column (`text` without `articles`); [`Error::BadRecord`] naming file, line and field for an
+/// unknown label, a bad span, an unknown article or a digest that does not match.
+pub fn import(
+    path: &Path,
+    labels: &mut LabelFile,
+    target: &str,
+    articles: Option<&HashMap<String, String>>,
+) -> Result<Imported> {
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .from_path(path)
@@ -132,14 +213,18 @@ pub fn import(path: &Path, labels: &mut LabelFile, target: &str) -> Result<Impor
                 header: header.join(","),
             })
     };
-    let (ai, bi, ei, ti, si, mi) = (
+    let (ai, bi, ei, si, mi) = (
         col("article")?,
         col("start")?,
         col("end")?,
-        col("text")?,
         col("stance")?,
         col("sentiment")?,
     );
+    let ti = match articles {
+        Some(_) => header.iter().position(|h| h == "text"),
+        None => Some(col("text")?),
+    };
+    let di = header.iter().position(|h| h == "sha256");
     let pi = header.iter().position(|h| h == "speaker");
     let mut out = Imported::default();
     let mut todo = Vec::new();
@@ -177,16 +262,36 @@ pub fn import(path: &Path, labels: &mut LabelFile, target: &str) -> Result<Impor
                 .parse()
                 .map_err(|_| bad(i, format!("`{}` is not a byte offset", cell(i))))
         };
-        if cell(ti).is_empty() {
-            return Err(bad(ti, "empty text".into()));
+        let span = (num(bi)?, num(ei)?);
+        let text = match (ti, articles) {
+            (Some(ti), _) => cell(ti).to_string(),
+            (None, Some(map)) => {
+                let a = map
+                    .get(cell(ai))
+                    .ok_or_else(|| bad(ai, format!("no article `{}` in the corpus", cell(ai))))?;
+                a.get(span.0..span.1)
+                    .filter(|t| !t.is_empty())
+                    .ok_or_else(|| bad(bi, format!("span {}..{} is not in the article", span.0, span.1)))?
+                    .to_string()
+            }
+            (None, None) => unreachable!("checked with the header"),
+        };
+        if text.trim().is_empty() {
+            return Err(bad(ti.unwrap_or(bi), "empty text".into()));
+        }
+        if let Some(di) = di
+            && !cell(di).is_empty()
+            && cell(di) != short_digest(&text)
+        {
+            return Err(bad(di, "the corpus text at this span differs from the labelled one".into()));
         }
         todo.push(Record {
-            text: cell(ti).to_string(),
+            text,
             stance: if skip { None } else { label(Task::Stance, si, &s)? },
             sentiment: if skip { None } else { label(Task::Sentiment, mi, &m)? },
             target: target.to_string(),
             article: cell(ai).to_string(),
-            span: (num(bi)?, num(ei)?),
+            span,
             speaker: pi.map_or(String::new(), |i| cell(i).to_string()),
         });
     }
@@ -233,19 +338,36 @@ mod tests {
         lines[1] = format!("{}favor,positive", &lines[1][..lines[1].len() - 1]);
         std::fs::write(&b, lines.join("\n") + "\n").unwrap();
         let mut labels = LabelFile::open(&dir.path().join("labels.csv")).unwrap();
-        let got = import(&b, &mut labels, "the plan").unwrap();
+        let got = import(&b, &mut labels, "the plan", None).unwrap();
         assert_eq!(got, Imported { labelled: 1, empty: 1, ..Default::default() });
         assert_eq!(labels.records()[0].span, cands[0].span);
         assert_eq!(labels.records()[0].stance, Some(0));
         // importing again adds nothing
-        let again = import(&b, &mut labels, "the plan").unwrap();
+        let again = import(&b, &mut labels, "the plan", None).unwrap();
         assert_eq!(again.duplicate, 1);
         assert_eq!(labels.records().len(), 1);
         // a bad label names the line and field, and nothing is appended
         lines[2] = format!("{}maybe,", &lines[2][..lines[2].len() - 1]);
         std::fs::write(&b, lines.join("\n") + "\n").unwrap();
-        let e = import(&b, &mut labels, "the plan").unwrap_err().to_string();
+        let e = import(&b, &mut labels, "the plan", None).unwrap_err().to_string();
         assert!(e.contains(":3:") && e.contains("stance") && e.contains("maybe"), "{e}");
         assert_eq!(labels.records().len(), 1);
+
+        // stand-off round trip: export without text, import into a new file from the article
+        let so = dir.path().join("standoff.csv");
+        export(&labels, &so).unwrap();
+        assert!(is_standoff(&so).unwrap() && !is_standoff(&b).unwrap());
+        assert!(!std::fs::read_to_string(&so).unwrap().contains("bold"));
+        let map: HashMap<String, String> = [("g".to_string(), text.to_string())].into();
+        let mut fresh = LabelFile::open(&dir.path().join("fresh.csv")).unwrap();
+        assert!(import(&so, &mut fresh, "the plan", None).is_err());
+        import(&so, &mut fresh, "the plan", Some(&map)).unwrap();
+        assert_eq!(fresh.records(), labels.records());
+        // a changed corpus is caught by the digest
+        let changed: HashMap<String, String> =
+            [("g".to_string(), text.replace("bold", "BOLD"))].into();
+        let mut other = LabelFile::open(&dir.path().join("other.csv")).unwrap();
+        let e = import(&so, &mut other, "the plan", Some(&changed)).unwrap_err().to_string();
+        assert!(e.contains("sha256") && e.contains("differs"), "{e}");
     }
 }

@@ -195,8 +195,10 @@ pub struct Options {
     pub batch: Option<usize>,
     /// The batch file to write.
     pub batch_out: Option<PathBuf>,
-    /// A filled-in batch file to append to the labels.
+    /// A filled-in batch file (or a stand-off file, texts from the corpus) to append.
     pub import: Option<PathBuf>,
+    /// Write the labels as a stand-off file (no text) to this path.
+    pub export: Option<PathBuf>,
 }
 
 /// Runs `standpoint label`: an import, a batch, or an interactive session (see the module
@@ -213,8 +215,28 @@ pub fn run(opts: &Options) -> Result<()> {
         .map(|p| crate::labelled::read(p, &Default::default(), None))
         .transpose()?;
     let base_rows = |m: &Model, answered: usize| m.training_data.rows.saturating_sub(answered);
+    if let Some(file) = &opts.export {
+        batch::export(&labels, file)?;
+        eprintln!(
+            "wrote {} records of {} to {} (stand-off: spans and labels, no text)",
+            labels.records().len(),
+            opts.out.display(),
+            file.display()
+        );
+        return Ok(());
+    }
     if let Some(file) = &opts.import {
-        let got = batch::import(file, &mut labels, &opts.target)?;
+        let articles = if batch::is_standoff(file)? {
+            let mut map = std::collections::HashMap::new();
+            for a in Corpus::open(&opts.corpus)? {
+                let a = a?;
+                map.insert(a.id, a.text);
+            }
+            Some(map)
+        } else {
+            None
+        };
+        let got = batch::import(file, &mut labels, &opts.target, articles.as_ref())?;
         eprintln!(
             "imported {} labels and {} skips from {} ({} rows left empty, {} already in {}); {} labelled in all",
             got.labelled,
@@ -305,7 +327,7 @@ mod tests {
 
     #[test]
     fn candidates_of_an_article_carry_span_and_context() {
-        let text = "The port was quiet on Monday. \"We will not sign anything this week,\" the harbour master said. Ships waited.";
+        let text = "The port was quiet on Monday.\n\n\"We will not sign anything this week,\" said Mayor Ida Berg.\n\nShips waited.";
         let a = Article {
             id: "port".into(),
             title: None,
@@ -317,9 +339,9 @@ mod tests {
         assert_eq!(c.len(), 1);
         assert_eq!(&text[c[0].span.0..c[0].span.1], c[0].text);
         assert!(c[0].text.contains("We will not sign anything"));
-        assert!(c[0].context.ends_with("harbour master said."), "{}", c[0].context);
+        assert!(c[0].context.ends_with("said Mayor Ida Berg."), "{}", c[0].context);
         assert!(!c[0].context.contains("Ships"));
-        assert_eq!(c[0].speaker, "harbour master");
+        assert_eq!(c[0].speaker, "Ida Berg");
     }
 
     #[test]
