@@ -118,9 +118,12 @@ impl Session {
                 if c.cue.is_empty() { "—" } else { &c.cue },
                 c.kind
             ),
-            format!("sentence {}", c.context),
-            format!("quote    {}", style(&c.text).bold()),
         ];
+        // the sentence, when it says more than the quote itself
+        if c.context.len() > c.text.trim().len() + 20 {
+            out.push(format!("sentence {}", clip(&c.context, 600)));
+        }
+        out.push(format!("quote    {}", style(&c.text).bold()));
         let label = |t: Task, p: &[f64; 3]| {
             t.labels()
                 .iter()
@@ -273,8 +276,13 @@ impl Session {
 }
 
 fn short(s: &str) -> String {
+    clip(s, 60)
+}
+
+/// `s` with whitespace collapsed, cut to `n` characters with "…".
+fn clip(s: &str, n: usize) -> String {
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    match s.char_indices().nth(60) {
+    match s.char_indices().nth(n) {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s,
     }
