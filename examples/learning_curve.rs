@@ -61,7 +61,11 @@ fn score(train: &[&Record], test: &[&Record]) -> f64 {
     let pred: Vec<usize> = match fit(train) {
         Some(m) => test
             .iter()
-            .map(|r| predict(&m, &training_unit(&r.text)).0.map_or(2, |p| argmax(&p)))
+            .map(|r| {
+                predict(&m, &training_unit(&r.text))
+                    .0
+                    .map_or(2, |p| argmax(&p))
+            })
             .collect(),
         None => {
             let ty: Vec<usize> = train.iter().filter_map(|r| r.stance).collect();
@@ -173,7 +177,11 @@ fn main() -> anyhow::Result<()> {
     let tmp = tempfile::tempdir()?;
     let mut file = LabelFile::open(&tmp.path().join("labels.csv"))?;
     batch::import(&labels, &mut file, "curve", Some(&articles))?;
-    let recs: Vec<&Record> = file.records().iter().filter(|r| r.stance.is_some()).collect();
+    let recs: Vec<&Record> = file
+        .records()
+        .iter()
+        .filter(|r| r.stance.is_some())
+        .collect();
     let y: Vec<usize> = recs.iter().map(|r| r.stance.expect("filtered")).collect();
     println!(
         "{} labelled quotes (favor/against/neutral {:?})",
@@ -186,11 +194,18 @@ fn main() -> anyhow::Result<()> {
     for seed in 0..SEEDS {
         let folds = stratified_folds(&y, FOLDS, seed);
         for f in 0..FOLDS {
-            let test: Vec<&Record> = (0..recs.len()).filter(|&i| folds[i] == f).map(|i| recs[i]).collect();
-            let pool: Vec<&Record> = (0..recs.len()).filter(|&i| folds[i] != f).map(|i| recs[i]).collect();
+            let test: Vec<&Record> = (0..recs.len())
+                .filter(|&i| folds[i] == f)
+                .map(|i| recs[i])
+                .collect();
+            let pool: Vec<&Record> = (0..recs.len())
+                .filter(|&i| folds[i] != f)
+                .map(|i| recs[i])
+                .collect();
             let ty: Vec<usize> = test.iter().map(|r| r.stance.expect("answered")).collect();
             let py: Vec<usize> = pool.iter().map(|r| r.stance.expect("answered")).collect();
-            baseline.push(evaluate(Task::Stance, &ty, &vec![majority_label(&py); ty.len()]).macro_f1);
+            baseline
+                .push(evaluate(Task::Stance, &ty, &vec![majority_label(&py); ty.len()]).macro_f1);
             let mut order: Vec<usize> = (0..pool.len()).collect();
             shuffle(&mut order, seed * 100 + f as u64);
             let start = &order[..STEP];
@@ -211,7 +226,8 @@ fn main() -> anyhow::Result<()> {
     sizes.dedup();
     let stat = |v: &[f64]| {
         let m = v.iter().sum::<f64>() / v.len() as f64;
-        let sd = (v.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (v.len().max(2) - 1) as f64).sqrt();
+        let sd =
+            (v.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (v.len().max(2) - 1) as f64).sqrt();
         (m, sd, v.len())
     };
     std::fs::create_dir_all(&out_dir)?;
@@ -227,7 +243,13 @@ fn main() -> anyhow::Result<()> {
             if let Some(v) = results.get(&(name, n)) {
                 let (m, sd, k) = stat(v);
                 runs = k;
-                w.write_record([name, &n.to_string(), &format!("{m:.4}"), &format!("{sd:.4}"), &k.to_string()])?;
+                w.write_record([
+                    name,
+                    &n.to_string(),
+                    &format!("{m:.4}"),
+                    &format!("{sd:.4}"),
+                    &k.to_string(),
+                ])?;
                 lines.entry(name).or_default().push((n as f64, m));
                 cells.push(format!("{m:.3} ± {sd:.3}"));
             } else {
@@ -245,7 +267,10 @@ fn main() -> anyhow::Result<()> {
         let xmax = *sizes.last().unwrap_or(&10) as f64;
         let mut chart = ChartBuilder::on(&rootw)
             .caption(
-                format!("Stance macro-F1 vs labels ({} runs per point)", FOLDS as u64 * SEEDS),
+                format!(
+                    "Stance macro-F1 vs labels ({} runs per point)",
+                    FOLDS as u64 * SEEDS
+                ),
                 ("sans-serif", 18),
             )
             .margin(12)
@@ -266,7 +291,10 @@ fn main() -> anyhow::Result<()> {
             chart.draw_series(pts.iter().map(|&p| Circle::new(p, 3, color.filled())))?;
         }
         chart
-            .draw_series(LineSeries::new(vec![(0.0, base), (xmax + 5.0, base)], BLACK.stroke_width(1)))?
+            .draw_series(LineSeries::new(
+                vec![(0.0, base), (xmax + 5.0, base)],
+                BLACK.stroke_width(1),
+            ))?
             .label("majority baseline")
             .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], BLACK));
         chart
@@ -277,6 +305,10 @@ fn main() -> anyhow::Result<()> {
             .draw()?;
         rootw.present()?;
     }
-    println!("wrote {} and {}", out_dir.join("learning-curve.csv").display(), svg.display());
+    println!(
+        "wrote {} and {}",
+        out_dir.join("learning-curve.csv").display(),
+        svg.display()
+    );
     Ok(())
 }

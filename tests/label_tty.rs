@@ -4,8 +4,8 @@
 //! The corpus is `tests/fixtures/label/bridge.jsonl`: six short articles the team wrote about a
 //! fictional bridge, 20 quotes.
 
-use expectrl::session::OsSession as Session;
 use expectrl::Expect;
+use expectrl::session::OsSession as Session;
 use standpoint::label::store::LabelFile;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -76,7 +76,8 @@ fn ten_answers_undo_quit_then_continue() {
     p.expect("undone:").expect("undo acknowledged");
     p.expect("stance?").unwrap();
     p.send("q").unwrap();
-    p.expect("9 labels this session, 9 in").expect("quit summary");
+    p.expect("9 labels this session, 9 in")
+        .expect("quit summary");
     p.expect(expectrl::Eof).unwrap();
 
     let f = LabelFile::open(&out).unwrap();
@@ -94,7 +95,10 @@ fn ten_answers_undo_quit_then_continue() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     for r in recs {
-        let a = articles.iter().find(|a| a["id"] == r.article.as_str()).unwrap();
+        let a = articles
+            .iter()
+            .find(|a| a["id"] == r.article.as_str())
+            .unwrap();
         let text = a["text"].as_str().unwrap();
         assert_eq!(&text[r.span.0..r.span.1], r.text);
     }
@@ -106,7 +110,8 @@ fn ten_answers_undo_quit_then_continue() {
     // a second run continues: it says so, asks none of the nine again, and appends
     let first: Vec<_> = recs.to_vec();
     let mut p = spawn(&out, &[]);
-    p.expect("9 labelled").expect("second run shows the count so far");
+    p.expect("9 labelled")
+        .expect("second run shows the count so far");
     answer(&mut p, 'n', '0');
     answer(&mut p, 's', ' ');
     p.expect("stance?").unwrap();
@@ -141,8 +146,11 @@ fn kill_9_loses_no_answered_label() {
     assert!(st.success());
     let _ = p.get_process().wait();
     let f = LabelFile::open(&out).unwrap();
-    let got: Vec<(Option<usize>, Option<usize>)> =
-        f.records().iter().map(|r| (r.stance, r.sentiment)).collect();
+    let got: Vec<(Option<usize>, Option<usize>)> = f
+        .records()
+        .iter()
+        .map(|r| (r.stance, r.sentiment))
+        .collect();
     assert_eq!(
         got,
         vec![
@@ -177,13 +185,20 @@ fn batch_then_import() {
     };
     let b = batch.to_str().unwrap();
     let msg = run(&["--batch", "8", "--batch-out", b]);
-    assert!(msg.contains("wrote 8 quotes") && msg.contains("cold-start order"), "{msg}");
+    assert!(
+        msg.contains("wrote 8 quotes") && msg.contains("cold-start order"),
+        "{msg}"
+    );
     // fill in the batch as a spreadsheet would: stance and sentiment are the last two cells
     let mut rdr = csv::Reader::from_path(&batch).unwrap();
     let header = rdr.headers().unwrap().clone();
     let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
     assert_eq!(rows.len(), 8);
-    let labels = [("favor", "positive"), ("against", "negative"), ("neutral", "neutral")];
+    let labels = [
+        ("favor", "positive"),
+        ("against", "negative"),
+        ("neutral", "neutral"),
+    ];
     let mut w = csv::Writer::from_path(&batch).unwrap();
     w.write_record(&header).unwrap();
     for (i, r) in rows.iter().enumerate() {
@@ -207,7 +222,11 @@ fn batch_then_import() {
     let mut rdr = csv::Reader::from_path(&batch).unwrap();
     for r in rdr.records() {
         let r = r.unwrap();
-        let key = (r[0].to_string(), r[1].parse().unwrap(), r[2].parse().unwrap());
+        let key = (
+            r[0].to_string(),
+            r[1].parse().unwrap(),
+            r[2].parse().unwrap(),
+        );
         assert!(!asked.contains(&key), "{key:?} asked twice");
         assert!(!r[7].is_empty(), "model probabilities are filled in");
     }

@@ -48,7 +48,9 @@ pub fn is_standoff(path: &Path) -> Result<bool> {
         field: String::new(),
         message: e.to_string(),
     })?;
-    Ok(!h.iter().any(|c| c.trim_start_matches('\u{feff}').trim() == "text"))
+    Ok(!h
+        .iter()
+        .any(|c| c.trim_start_matches('\u{feff}').trim() == "text"))
 }
 
 /// Writes the records of `labels` as a stand-off file (no text; skipped quotes as `skip`),
@@ -60,7 +62,14 @@ pub fn export(labels: &LabelFile, path: &Path) -> Result<()> {
     let err = |e: csv::Error| Error::Output(format!("{}: {e}", path.display()));
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
-        "article", "start", "end", "speaker", "target", "stance", "sentiment", "sha256",
+        "article",
+        "start",
+        "end",
+        "speaker",
+        "target",
+        "stance",
+        "sentiment",
+        "sha256",
     ])
     .map_err(err)?;
     for r in labels.records() {
@@ -71,7 +80,11 @@ pub fn export(labels: &LabelFile, path: &Path) -> Result<()> {
             &r.span.1.to_string(),
             &r.speaker,
             &r.target,
-            if r.skipped() { "skip" } else { l(Task::Stance, r.stance) },
+            if r.skipped() {
+                "skip"
+            } else {
+                l(Task::Stance, r.stance)
+            },
             l(Task::Sentiment, r.sentiment),
             &short_digest(&r.text),
         ])
@@ -253,7 +266,10 @@ pub fn import(
                 return Ok(None);
             }
             task.parse_label(v).map(Some).ok_or_else(|| {
-                bad(i, format!("`{v}` is not one of {}, skip", task.labels().join(", ")))
+                bad(
+                    i,
+                    format!("`{v}` is not one of {}, skip", task.labels().join(", ")),
+                )
             })
         };
         let skip = s == "skip";
@@ -271,7 +287,12 @@ pub fn import(
                     .ok_or_else(|| bad(ai, format!("no article `{}` in the corpus", cell(ai))))?;
                 a.get(span.0..span.1)
                     .filter(|t| !t.is_empty())
-                    .ok_or_else(|| bad(bi, format!("span {}..{} is not in the article", span.0, span.1)))?
+                    .ok_or_else(|| {
+                        bad(
+                            bi,
+                            format!("span {}..{} is not in the article", span.0, span.1),
+                        )
+                    })?
                     .to_string()
             }
             (None, None) => unreachable!("checked with the header"),
@@ -283,12 +304,23 @@ pub fn import(
             && !cell(di).is_empty()
             && cell(di) != short_digest(&text)
         {
-            return Err(bad(di, "the corpus text at this span differs from the labelled one".into()));
+            return Err(bad(
+                di,
+                "the corpus text at this span differs from the labelled one".into(),
+            ));
         }
         todo.push(Record {
             text,
-            stance: if skip { None } else { label(Task::Stance, si, &s)? },
-            sentiment: if skip { None } else { label(Task::Sentiment, mi, &m)? },
+            stance: if skip {
+                None
+            } else {
+                label(Task::Stance, si, &s)?
+            },
+            sentiment: if skip {
+                None
+            } else {
+                label(Task::Sentiment, mi, &m)?
+            },
             target: target.to_string(),
             article: cell(ai).to_string(),
             span,
@@ -339,7 +371,14 @@ mod tests {
         std::fs::write(&b, lines.join("\n") + "\n").unwrap();
         let mut labels = LabelFile::open(&dir.path().join("labels.csv")).unwrap();
         let got = import(&b, &mut labels, "the plan", None).unwrap();
-        assert_eq!(got, Imported { labelled: 1, empty: 1, ..Default::default() });
+        assert_eq!(
+            got,
+            Imported {
+                labelled: 1,
+                empty: 1,
+                ..Default::default()
+            }
+        );
         assert_eq!(labels.records()[0].span, cands[0].span);
         assert_eq!(labels.records()[0].stance, Some(0));
         // importing again adds nothing
@@ -349,8 +388,13 @@ mod tests {
         // a bad label names the line and field, and nothing is appended
         lines[2] = format!("{}maybe,", &lines[2][..lines[2].len() - 1]);
         std::fs::write(&b, lines.join("\n") + "\n").unwrap();
-        let e = import(&b, &mut labels, "the plan", None).unwrap_err().to_string();
-        assert!(e.contains(":3:") && e.contains("stance") && e.contains("maybe"), "{e}");
+        let e = import(&b, &mut labels, "the plan", None)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains(":3:") && e.contains("stance") && e.contains("maybe"),
+            "{e}"
+        );
         assert_eq!(labels.records().len(), 1);
 
         // stand-off round trip: export without text, import into a new file from the article
@@ -367,7 +411,9 @@ mod tests {
         let changed: HashMap<String, String> =
             [("g".to_string(), text.replace("bold", "BOLD"))].into();
         let mut other = LabelFile::open(&dir.path().join("other.csv")).unwrap();
-        let e = import(&so, &mut other, "the plan", Some(&changed)).unwrap_err().to_string();
+        let e = import(&so, &mut other, "the plan", Some(&changed))
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("sha256") && e.contains("differs"), "{e}");
     }
 }

@@ -248,7 +248,15 @@ pub fn run(opts: &Options) -> Result<()> {
             labels.answered()
         );
         if let Ok(r) = retrain::retrain(labels.records(), base.as_ref(), &opts.target) {
-            eprintln!("{}", session::describe(r.score, None, base.as_ref().map_or(0, |_| base_rows(&r.model, labels.answered()))));
+            eprintln!(
+                "{}",
+                session::describe(
+                    r.score,
+                    None,
+                    base.as_ref()
+                        .map_or(0, |_| base_rows(&r.model, labels.answered()))
+                )
+            );
         }
         return Ok(());
     }
@@ -277,7 +285,15 @@ pub fn run(opts: &Options) -> Result<()> {
     if let Some(n) = opts.batch {
         if opts.retrain_every > 0 && labels.answered() >= opts.retrain_every {
             let r = retrain::retrain(labels.records(), base.as_ref(), &opts.target)?;
-            eprintln!("{}", session::describe(r.score, None, base.as_ref().map_or(0, |_| base_rows(&r.model, labels.answered()))));
+            eprintln!(
+                "{}",
+                session::describe(
+                    r.score,
+                    None,
+                    base.as_ref()
+                        .map_or(0, |_| base_rows(&r.model, labels.answered()))
+                )
+            );
             model = Some(r.model);
         }
         update_predictions(&mut cands, model.as_ref());
@@ -292,7 +308,11 @@ pub fn run(opts: &Options) -> Result<()> {
             "wrote {} quotes to {} ({}); fill in `stance` and `sentiment`, then run with --import {}",
             picked.len(),
             out.display(),
-            if model.is_some() { "uncertainty order" } else { "cold-start order" },
+            if model.is_some() {
+                "uncertainty order"
+            } else {
+                "cold-start order"
+            },
             out.display()
         );
         return Ok(());
@@ -339,7 +359,11 @@ mod tests {
         assert_eq!(c.len(), 1);
         assert_eq!(&text[c[0].span.0..c[0].span.1], c[0].text);
         assert!(c[0].text.contains("We will not sign anything"));
-        assert!(c[0].context.ends_with("said Mayor Ida Berg."), "{}", c[0].context);
+        assert!(
+            c[0].context.ends_with("said Mayor Ida Berg."),
+            "{}",
+            c[0].context
+        );
         assert!(!c[0].context.contains("Ships"));
         assert_eq!(c[0].speaker, "Ida Berg");
     }

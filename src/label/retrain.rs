@@ -98,10 +98,20 @@ fn stance_of(model: &Model, text: &str) -> Option<usize> {
 
 /// Cross-validates stance over `user` (see the module docs); `None` when fewer than two
 /// labels occur or a fold cannot be trained.
-pub fn cross_validate(user: &[Row], base: &[Row], params: &TrainParams, seed: u64) -> Option<Score> {
+pub fn cross_validate(
+    user: &[Row],
+    base: &[Row],
+    params: &TrainParams,
+    seed: u64,
+) -> Option<Score> {
     use rayon::prelude::*;
-    let idx: Vec<usize> = (0..user.len()).filter(|&i| user[i].stance.is_some()).collect();
-    let y: Vec<usize> = idx.iter().map(|&i| user[i].stance.expect("filtered")).collect();
+    let idx: Vec<usize> = (0..user.len())
+        .filter(|&i| user[i].stance.is_some())
+        .collect();
+    let y: Vec<usize> = idx
+        .iter()
+        .map(|&i| user[i].stance.expect("filtered"))
+        .collect();
     let mut present = y.clone();
     present.sort_unstable();
     present.dedup();
@@ -112,8 +122,10 @@ pub fn cross_validate(user: &[Row], base: &[Row], params: &TrainParams, seed: u6
     let preds: Vec<Option<Vec<(usize, usize)>>> = (0..FOLDS)
         .into_par_iter()
         .map(|f| {
-            let held: std::collections::HashSet<usize> =
-                (0..y.len()).filter(|&j| folds[j] == f).map(|j| idx[j]).collect();
+            let held: std::collections::HashSet<usize> = (0..y.len())
+                .filter(|&j| folds[j] == f)
+                .map(|j| idx[j])
+                .collect();
             let mut rows = base.to_vec();
             rows.extend(
                 user.iter()
@@ -179,9 +191,36 @@ mod tests {
     #[test]
     fn learns_a_separable_target_and_beats_the_baseline() {
         let mut records = Vec::new();
-        let favor = ["we love the new bridge", "the bridge is a fine idea", "build the bridge now", "the bridge will help us all", "I support the bridge plan", "great news about the bridge", "the bridge deserves funding", "yes to the bridge"];
-        let against = ["the bridge is a waste", "stop the bridge plan", "nobody wants this bridge", "the bridge is a disaster", "we oppose the bridge", "scrap the bridge now", "the bridge must be cancelled", "no to the bridge"];
-        let neutral = ["the council meets on friday", "the report has forty pages", "rain is expected this week", "the mayor arrived at noon", "the vote was postponed again", "results come in march", "the office opens at nine", "the list was published online"];
+        let favor = [
+            "we love the new bridge",
+            "the bridge is a fine idea",
+            "build the bridge now",
+            "the bridge will help us all",
+            "I support the bridge plan",
+            "great news about the bridge",
+            "the bridge deserves funding",
+            "yes to the bridge",
+        ];
+        let against = [
+            "the bridge is a waste",
+            "stop the bridge plan",
+            "nobody wants this bridge",
+            "the bridge is a disaster",
+            "we oppose the bridge",
+            "scrap the bridge now",
+            "the bridge must be cancelled",
+            "no to the bridge",
+        ];
+        let neutral = [
+            "the council meets on friday",
+            "the report has forty pages",
+            "rain is expected this week",
+            "the mayor arrived at noon",
+            "the vote was postponed again",
+            "results come in march",
+            "the office opens at nine",
+            "the list was published online",
+        ];
         for i in 0..8 {
             records.push(rec(favor[i], 0));
             records.push(rec(against[i], 1));
@@ -213,6 +252,9 @@ mod tests {
         }]);
         assert_eq!(base_rows(&base, "Negotiation")[0].stance, Some(0));
         let other = base_rows(&base, "Donald Trump");
-        assert_eq!((other[0].stance, other[0].about, other[0].sentiment), (None, None, Some(0)));
+        assert_eq!(
+            (other[0].stance, other[0].about, other[0].sentiment),
+            (None, None, Some(0))
+        );
     }
 }

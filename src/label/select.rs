@@ -29,7 +29,10 @@ pub fn grams(text: &str) -> HashSet<String> {
     if words.len() == 1 {
         return words.into_iter().collect();
     }
-    words.windows(2).map(|w| format!("{} {}", w[0], w[1])).collect()
+    words
+        .windows(2)
+        .map(|w| format!("{} {}", w[0], w[1]))
+        .collect()
 }
 
 /// |a ∩ b| / |a ∪ b|; 0 for two empty sets.
@@ -148,7 +151,13 @@ pub fn pick(cands: &[Candidate], asked: &Asked, keywords: &[String], n: usize) -
 mod tests {
     use super::*;
 
-    fn cand(article: &str, start: usize, speaker: &str, text: &str, p: Option<[f64; 3]>) -> Candidate {
+    fn cand(
+        article: &str,
+        start: usize,
+        speaker: &str,
+        text: &str,
+        p: Option<[f64; 3]>,
+    ) -> Candidate {
         Candidate {
             article: article.into(),
             span: (start, start + text.len()),
@@ -180,31 +189,83 @@ mod tests {
     #[test]
     fn uncertainty_order_smallest_margin_first() {
         let cands = vec![
-            cand("a", 0, "x", "We will build the wall quickly", Some([0.9, 0.05, 0.05])),
-            cand("a", 50, "y", "Nobody knows what the plan is", Some([0.4, 0.35, 0.25])),
-            cand("b", 0, "z", "The budget vote happens in spring", Some([0.1, 0.5, 0.4])),
-            cand("b", 60, "z", "Farmers protested outside the hall", Some([0.34, 0.33, 0.33])),
+            cand(
+                "a",
+                0,
+                "x",
+                "We will build the wall quickly",
+                Some([0.9, 0.05, 0.05]),
+            ),
+            cand(
+                "a",
+                50,
+                "y",
+                "Nobody knows what the plan is",
+                Some([0.4, 0.35, 0.25]),
+            ),
+            cand(
+                "b",
+                0,
+                "z",
+                "The budget vote happens in spring",
+                Some([0.1, 0.5, 0.4]),
+            ),
+            cand(
+                "b",
+                60,
+                "z",
+                "Farmers protested outside the hall",
+                Some([0.34, 0.33, 0.33]),
+            ),
         ];
         assert_eq!(pick(&cands, &Asked::default(), &[], 4), vec![3, 1, 2, 0]);
         assert_eq!(pick(&cands, &Asked::default(), &[], 2), vec![3, 1]);
         // already asked: not asked again
         let mut asked = Asked::default();
-        asked.add("b", (60, 60 + cands[3].text.len()), "z", "something else entirely here");
+        asked.add(
+            "b",
+            (60, 60 + cands[3].text.len()),
+            "z",
+            "something else entirely here",
+        );
         assert_eq!(pick(&cands, &asked, &[], 1), vec![1]);
     }
 
     #[test]
     fn near_duplicates_are_skipped() {
         let cands = vec![
-            cand("a", 0, "x", "the senator said the tax plan is a disgrace", Some([0.34, 0.33, 0.33])),
-            cand("b", 0, "y", "the senator said the tax plan is a disgrace today", Some([0.35, 0.33, 0.32])),
-            cand("c", 0, "z", "a completely different remark about rain", Some([0.6, 0.2, 0.2])),
+            cand(
+                "a",
+                0,
+                "x",
+                "the senator said the tax plan is a disgrace",
+                Some([0.34, 0.33, 0.33]),
+            ),
+            cand(
+                "b",
+                0,
+                "y",
+                "the senator said the tax plan is a disgrace today",
+                Some([0.35, 0.33, 0.32]),
+            ),
+            cand(
+                "c",
+                0,
+                "z",
+                "a completely different remark about rain",
+                Some([0.6, 0.2, 0.2]),
+            ),
         ];
         // 1 is a near-duplicate (Jaccard 8/9) of 0, picked in the same round
         assert_eq!(pick(&cands, &Asked::default(), &[], 3), vec![0, 2]);
         // and of a quote in the labels file
         let mut asked = Asked::default();
-        asked.add("q", (0, 5), "w", "The senator said the tax plan is a disgrace!");
+        asked.add(
+            "q",
+            (0, 5),
+            "w",
+            "The senator said the tax plan is a disgrace!",
+        );
         assert_eq!(pick(&cands, &asked, &[], 3), vec![2]);
         // below the threshold: kept
         let half = grams("the senator said the");
@@ -214,7 +275,13 @@ mod tests {
     #[test]
     fn cold_start_keywords_then_spread_over_articles_and_speakers() {
         let cands = vec![
-            cand("a", 0, "x", "a long remark about the weather and the harvest", None),
+            cand(
+                "a",
+                0,
+                "x",
+                "a long remark about the weather and the harvest",
+                None,
+            ),
             cand("a", 100, "x", "another long remark about the weather", None),
             cand("a", 200, "y", "short one from y", None),
             cand("b", 0, "x", "the president must go", None),

@@ -70,9 +70,9 @@ pub fn describe(score: Option<Score>, previous: Option<Score>, base_rows: usize)
                 s.n, s.macro_f1, s.baseline
             )
         }
-        None => format!(
-            "refitted{base}; too few labels of two or more kinds to cross-validate yet"
-        ),
+        None => {
+            format!("refitted{base}; too few labels of two or more kinds to cross-validate yet")
+        }
     }
 }
 
@@ -81,9 +81,13 @@ impl Session {
         let answered = self.labels.answered();
         match retrain(self.labels.records(), self.base.as_ref(), &self.target) {
             Ok(r) => {
-                let line = describe(r.score, *previous, self.base.as_ref().map_or(0, |_| {
-                    r.model.training_data.rows - answered
-                }));
+                let line = describe(
+                    r.score,
+                    *previous,
+                    self.base
+                        .as_ref()
+                        .map_or(0, |_| r.model.training_data.rows - answered),
+                );
                 if r.score.is_some() {
                     *previous = r.score;
                 }
@@ -172,9 +176,14 @@ impl Session {
             let next = again
                 .take()
                 .and_then(|k| self.cands.iter().position(|c| c.key() == k))
-                .or_else(|| pick(&self.cands, &asked, &self.keywords, 1).first().copied());
+                .or_else(|| {
+                    pick(&self.cands, &asked, &self.keywords, 1)
+                        .first()
+                        .copied()
+                });
             let Some(i) = next else {
-                term.write_line("every quote of the corpus has been asked").map_err(io)?;
+                term.write_line("every quote of the corpus has been asked")
+                    .map_err(io)?;
                 return Ok(Summary {
                     answered,
                     total: self.labels.answered(),
@@ -221,8 +230,10 @@ impl Session {
             let sentiment = match stance {
                 None => None,
                 Some(_) => {
-                    term.write_line("sentiment?  [+] positive  [-] negative  [0] neutral    [u] back  [q] quit")
-                        .map_err(io)?;
+                    term.write_line(
+                        "sentiment?  [+] positive  [-] negative  [0] neutral    [u] back  [q] quit",
+                    )
+                    .map_err(io)?;
                     match term.read_key().map_err(io)? {
                         Key::Char('+') | Key::Char('p') => Some(0),
                         Key::Char('-') | Key::Char('m') => Some(1),
@@ -256,7 +267,7 @@ impl Session {
                 Task::Sentiment.labels()[sentiment.expect("answered")],
                 n
             );
-            if self.retrain_every > 0 && n % self.retrain_every == 0 {
+            if self.retrain_every > 0 && n.is_multiple_of(self.retrain_every) {
                 term.write_line("refitting…").map_err(io)?;
                 status = format!("{status}\n{}", self.refit(&mut previous));
             }

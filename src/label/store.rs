@@ -195,7 +195,12 @@ impl LabelFile {
             };
             let num = |i: usize| -> Result<usize> {
                 rec[i].trim().parse().map_err(|_| {
-                    bad(path, line, &header[i], format!("`{}` is not a byte offset", &rec[i]))
+                    bad(
+                        path,
+                        line,
+                        &header[i],
+                        format!("`{}` is not a byte offset", &rec[i]),
+                    )
                 })
             };
             records.push(Record {
@@ -394,7 +399,10 @@ mod tests {
         )
         .unwrap();
         let e = LabelFile::open(&p).unwrap_err().to_string();
-        assert!(e.contains(":3:") && e.contains("stance") && e.contains("maybe"), "{e}");
+        assert!(
+            e.contains(":3:") && e.contains("stance") && e.contains("maybe"),
+            "{e}"
+        );
         std::fs::write(&p, "text,stance\nA.,favor\n").unwrap();
         let e = LabelFile::open(&p).unwrap_err().to_string();
         assert!(e.contains("sentiment"), "{e}");
