@@ -55,6 +55,7 @@ pub mod error;
 pub mod eval;
 pub mod explain;
 pub mod features;
+pub mod label;
 pub mod labelled;
 pub mod labels;
 pub mod logistic;

@@ -38,6 +38,52 @@ enum Command {
     Explain(ExplainArgs),
     /// Measure quote extraction and speaker attribution against a gold folder (tests/gold).
     EvalQuotes(EvalQuotesArgs),
+    /// Label quotes of your corpus for a stance target: the loop picks the quotes worth
+    /// labelling, appends each answer to a CSV that `train` reads, and refits as you go.
+    Label(LabelArgs),
+}
+
+#[derive(Args)]
+struct LabelArgs {
+    /// The corpus to label: files, folders, JSON Lines (as `score` reads them).
+    #[arg(long, required = true, num_args = 1..)]
+    corpus: Vec<PathBuf>,
+    /// The labels CSV: created, or continued (quotes already in it are not asked again).
+    #[arg(long)]
+    out: PathBuf,
+    /// Model whose guesses are shown and ranked until the first refit [default: the shipped
+    /// model for the target `negotiation`; none (cold start) for any other target].
+    #[arg(long)]
+    model: Option<PathBuf>,
+    /// The stance target (written to the `target` column).
+    #[arg(long, default_value = "negotiation")]
+    target: String,
+    /// File of article ids to leave out, one per line, `#` comments (e.g. HELD_OUT.txt).
+    #[arg(long)]
+    exclude_ids: Option<PathBuf>,
+    /// Cold start: ask quotes with these words (case-insensitive prefixes) first.
+    #[arg(long, value_delimiter = ',')]
+    keywords: Vec<String>,
+    /// Refit the model every this many answers (0 = never).
+    #[arg(long, default_value_t = 25)]
+    retrain_every: usize,
+    /// Add a labelled CSV at each refit: `negotiation` (the shipped training_data/negotiation.csv)
+    /// or a path. For other targets only its sentiment labels are used.
+    #[arg(long)]
+    base: Option<String>,
+    /// Write the next N quotes to a CSV (see --batch-out) to label in a spreadsheet.
+    #[arg(long, conflicts_with = "import")]
+    batch: Option<usize>,
+    /// The batch CSV to write [default: the --out file with extension .batch.csv].
+    #[arg(long, requires = "batch")]
+    batch_out: Option<PathBuf>,
+    /// Append the answers of a filled-in batch CSV to --out; a stand-off file (no `text`
+    /// column) takes its texts from --corpus.
+    #[arg(long, conflicts_with = "export")]
+    import: Option<PathBuf>,
+    /// Write --out as a stand-off file (article, span, labels, digest; no text) to this path.
+    #[arg(long, conflicts_with = "batch")]
+    export: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -350,6 +396,33 @@ fn parse_range(s: &str) -> std::result::Result<(usize, usize), String> {
 
 fn default_model_path() -> PathBuf {
     crate_path("models/negotiation.json")
+}
+
+fn label(args: &LabelArgs) -> Result<()> {
+    let model = match &args.model {
+        Some(p) => Some(p.clone()),
+        None if args.target.eq_ignore_ascii_case("negotiation") => Some(default_model_path()),
+        None => None,
+    };
+    let base = args.base.as_ref().map(|b| match b.as_str() {
+        "negotiation" => crate_path("training_data/negotiation.csv"),
+        p => PathBuf::from(p),
+    });
+    standpoint::label::run(&standpoint::label::Options {
+        corpus: args.corpus.clone(),
+        out: args.out.clone(),
+        model,
+        target: args.target.clone(),
+        exclude_ids: args.exclude_ids.clone(),
+        keywords: args.keywords.clone(),
+        retrain_every: args.retrain_every,
+        base,
+        batch: args.batch,
+        batch_out: args.batch_out.clone(),
+        import: args.import.clone(),
+        export: args.export.clone(),
+    })?;
+    Ok(())
 }
 
 fn train(args: &TrainArgs) -> Result<()> {
@@ -879,6 +952,7 @@ fn main() -> ExitCode {
         Command::Eval(a) => eval(a),
         Command::Explain(a) => explain(a),
         Command::EvalQuotes(a) => eval_quotes(a),
+        Command::Label(a) => label(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
