@@ -282,6 +282,30 @@ impl Accumulator {
                     .merge(&short);
             }
         }
+        (self.rows(speakers), renames)
+    }
+
+    /// The stance table with the given run-level `renames` applied instead of this
+    /// accumulator's own one-word merging, so a table over part of a run (one period) names
+    /// speakers as the run-wide table does.
+    pub fn finish_renamed(&self, renames: &Renames) -> Vec<SpeakerStance> {
+        let mut speakers: BTreeMap<(String, SpeakerKind), SpeakerSums> = BTreeMap::new();
+        for ((name, kind), s) in &self.speakers {
+            let key = match renames.get(&(name.clone(), *kind)) {
+                Some(to) => {
+                    let mut s = s.clone();
+                    s.add_alias(name);
+                    speakers.entry((to.clone(), *kind)).or_default().merge(&s);
+                    continue;
+                }
+                None => (name.clone(), *kind),
+            };
+            speakers.entry(key).or_default().merge(s);
+        }
+        self.rows(speakers)
+    }
+
+    fn rows(&self, speakers: BTreeMap<(String, SpeakerKind), SpeakerSums>) -> Vec<SpeakerStance> {
         let mut rows: Vec<SpeakerStance> = speakers
             .into_iter()
             .map(|((speaker, kind), s)| SpeakerStance {
@@ -299,7 +323,7 @@ impl Accumulator {
                 .cmp(&a.quotes)
                 .then_with(|| a.speaker.cmp(&b.speaker))
         });
-        (rows, renames)
+        rows
     }
 }
 
@@ -441,6 +465,7 @@ mod tests {
             article: article.into(),
             quote: Quote::fixture(speaker, 0, 0),
             stance: Some(Prediction::new(Task::Stance, p)),
+            date: None,
             relevance: None,
             sentiment: None,
             because: Vec::new(),

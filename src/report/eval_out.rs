@@ -54,6 +54,8 @@ pub fn write(
         Format::Json | Format::Csv => write_json(evals, grids, out),
         Format::Table => write_tables(evals, grids, out, false),
         Format::Markdown => write_tables(evals, grids, out, true),
+
+        Format::Html => Err(std::io::Error::other(super::HTML_SCORE_ONLY)),
     };
     r.map_err(|e| crate::Error::Output(e.to_string()))
 }

@@ -1,11 +1,13 @@
-//! Output formats for scoring results: a terminal table, CSV, JSON and Markdown.
+//! Output formats for scoring results: a terminal table, CSV, JSON, Markdown and HTML.
 //!
 //! The format is chosen at the edge (the binary); every writer takes the same [`ScoreReport`].
 //! Numbers in tables are rounded to two decimals; CSV and JSON carry full precision.
 
 mod csv_out;
 pub mod eval_out;
+pub mod html;
 mod json;
+pub mod period_out;
 pub mod quotes_out;
 pub mod realnews_out;
 mod table;
@@ -29,7 +31,14 @@ pub enum Format {
     Json,
     /// GitHub-flavoured Markdown tables.
     Markdown,
+    /// One self-contained HTML page: charts, sortable tables and the articles with their quotes
+    /// highlighted (see [`html`]).
+    Html,
 }
+
+/// The error of `--format html` outside `score`.
+pub(crate) const HTML_SCORE_ONLY: &str =
+    "--format html is for `standpoint score` only; use table, markdown, csv or json here";
 
 /// The speakers of one article (for `--by-article`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -55,6 +64,24 @@ pub struct ScoreReport {
     pub by_article: Option<Vec<ArticleTable>>,
     /// Model file name and training-data digest, for provenance.
     pub model: String,
+    /// What stance is taken toward ("negotiation").
+    pub target: String,
+    /// The inputs as given on the command line (named in the HTML header).
+    pub inputs: Vec<String>,
+    /// Speakers per calendar period (`--by`), when asked for.
+    pub periods: Option<PeriodReport>,
+    /// The articles' texts, for the HTML format only (empty otherwise): the quotes' byte offsets
+    /// index them.
+    pub texts: Vec<html::ArticleText>,
+}
+
+/// Speakers per calendar period (`--by day|week|month|year`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodReport {
+    /// The grouping.
+    pub by: crate::period::Period,
+    /// The periods in calendar order, `undated` last.
+    pub periods: Vec<crate::period::PeriodTable>,
 }
 
 /// What to include.
@@ -62,6 +89,9 @@ pub struct ScoreReport {
 pub struct Options {
     /// Add the quote-level table (table, markdown); CSV prints only the quote table.
     pub quotes: bool,
+    /// How many of the run's most quoted speakers the period table (table, Markdown) and the
+    /// HTML charts show; 0 = all.
+    pub top: usize,
 }
 
 /// A stream of scored quotes, in input order (read back from disk on large runs).
@@ -80,10 +110,19 @@ pub fn write(
     out: &mut dyn Write,
 ) -> Result<()> {
     let r = match format {
-        Format::Table => table::write(report, opts, quotes, out, false),
-        Format::Markdown => table::write(report, opts, quotes, out, true),
-        Format::Csv => csv_out::write(report, opts, quotes, out),
+        Format::Table | Format::Markdown => {
+            let markdown = format == Format::Markdown;
+            table::write(report, opts, quotes, out, markdown).and_then(|()| match &report.periods {
+                Some(p) => period_out::write_table(report, p, opts, out, markdown),
+                None => Ok(()),
+            })
+        }
+        Format::Csv => match &report.periods {
+            Some(p) if !opts.quotes => period_out::write_csv(p, out),
+            _ => csv_out::write(report, opts, quotes, out),
+        },
         Format::Json => json::write(report, quotes, out),
+        Format::Html => html::write(report, opts, quotes, out),
     };
     match r {
         Ok(()) => Ok(()),
