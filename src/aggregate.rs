@@ -575,6 +575,31 @@ mod tests {
     }
 
     #[test]
+    fn a_part_of_the_run_takes_the_run_renames() {
+        let a = article("a", vec![quote("a", "Donald Trump", [0.6, 0.2, 0.2])]);
+        let b = article("b", vec![quote("b", "Trump", [0.2, 0.6, 0.2])]);
+        let mut run = Accumulator::new();
+        run.add(&a);
+        run.add(&b);
+        let (_, renames) = run.finish_with_renames();
+        // a period holding only "Trump" still names him as the run does
+        let mut part = Accumulator::new();
+        part.add(&b);
+        let rows = part.finish_renamed(&renames);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(
+            (rows[0].speaker.as_str(), rows[0].quotes),
+            ("Donald Trump", 1)
+        );
+        assert!(rows[0].aliases.contains(&"Trump".to_string()));
+        // no renames: the names stay as they are, without the run's own merging
+        let mut both = Accumulator::new();
+        both.add(&a);
+        both.add(&b);
+        assert_eq!(both.finish_renamed(&Renames::new()).len(), 2);
+    }
+
+    #[test]
     fn alias_map_merges_by_speaker_or_mention() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("aliases.csv");

@@ -10,7 +10,8 @@
 //! ```text
 //! corpus (Article) → text (sentences, tokens) → attribution (Quote, Speaker)
 //!   → features (Vectorizer: n-gram TF-IDF) → model (Classifier: multinomial logistic regression)
-//!   → score (Prediction) → aggregate (SpeakerStance) → report (table | csv | json | markdown)
+//!   → score (Prediction) → aggregate (SpeakerStance), period (Timeline)
+//!   → report (table | csv | json | markdown | html)
 //! ```
 //!
 //! ```

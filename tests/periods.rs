@@ -113,9 +113,11 @@ fn by_month_gives_the_calendar_periods_and_an_undated_one() {
     let o = run(&["score", &path, "--by", "year"]);
     let table = stdout(&o);
     assert!(
-        table.contains("Stance toward negotiation by year (2 years;"),
+        table.contains("Stance toward negotiation by year (2 years, 5 articles, 6 quotes;"),
         "{table}"
     );
+    // the period table takes the place of the run-wide speaker table
+    assert!(!table.contains("by speaker ("), "{table}");
     assert!(
         table.contains("│ 2020    ┆        3 ┆ all speakers"),
         "{table}"

@@ -231,7 +231,7 @@ fn stance_chart(speakers: &[SpeakerStance]) -> Result<String, Box<dyn std::error
             .margin(10)
             .margin_left(230)
             .margin_right(70)
-            .x_label_area_size(28)
+            .x_label_area_size(52)
             .build_cartesian_2d(-1.0f64..1.0f64, -0.5f64..(n as f64 - 0.5))?;
         chart
             .configure_mesh()

@@ -110,13 +110,8 @@ pub fn write(
     out: &mut dyn Write,
 ) -> Result<()> {
     let r = match format {
-        Format::Table | Format::Markdown => {
-            let markdown = format == Format::Markdown;
-            table::write(report, opts, quotes, out, markdown).and_then(|()| match &report.periods {
-                Some(p) => period_out::write_table(report, p, opts, out, markdown),
-                None => Ok(()),
-            })
-        }
+        Format::Table => table::write(report, opts, quotes, out, false),
+        Format::Markdown => table::write(report, opts, quotes, out, true),
         Format::Csv => match &report.periods {
             Some(p) if !opts.quotes => period_out::write_csv(p, out),
             _ => csv_out::write(report, opts, quotes, out),

@@ -1,6 +1,6 @@
 //! Stance over time (`--by day|week|month|year`): the per-period table in every format.
 //!
-//! Table and Markdown: after the run-wide output, one row per period for all its speakers
+//! Table and Markdown: in place of the run-wide speaker table, one row per period for all its speakers
 //! together (`all speakers`) and one per speaker among the run's [`Options::top`] most quoted
 //! (0 = every speaker) that is quoted in the period. CSV: the period table replaces the speaker
 //! table (a CSV holds one table; with `--quotes` the quote table wins), with every speaker.
@@ -45,7 +45,7 @@ fn counts_cell(s: &SpeakerStance) -> String {
     })
 }
 
-/// Writes the period table (table or Markdown) after the run-wide output.
+/// Writes the period table (table or Markdown), with its heading.
 pub(super) fn write_table(
     r: &ScoreReport,
     p: &PeriodReport,
@@ -115,12 +115,14 @@ pub(super) fn write_table(
     } else {
         format!("the {} most quoted speakers", opts.top)
     };
-    writeln!(out)?;
     let heading = format!(
-        "Stance toward {} by {} ({}; {ALL_SPEAKERS} and {who})",
+        "Stance toward {} by {} ({}, {}, {}; {ALL_SPEAKERS} and {who}; model {})",
         r.target,
         p.by.as_str(),
         plural(p.periods.len(), p.by.as_str()),
+        plural(r.articles, "article"),
+        plural(r.n_quotes, "quote"),
+        r.model,
     );
     if markdown {
         writeln!(out, "### {heading}\n")?;

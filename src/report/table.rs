@@ -160,16 +160,22 @@ pub(super) fn write(
             writeln!(out, "{}\n", speaker_table(&a.speakers, markdown))?;
         }
     }
-    heading(
-        out,
-        &format!(
-            "Stance toward negotiation by speaker ({}, {}; model {})",
-            plural(r.articles, "article"),
-            plural(r.n_quotes, "quote"),
-            r.model
-        ),
-    )?;
-    writeln!(out, "{}", speaker_table(&r.speakers, markdown))?;
+    match &r.periods {
+        // with --by, the period table takes the run-wide table's place
+        Some(p) => super::period_out::write_table(r, p, opts, out, markdown)?,
+        None => {
+            heading(
+                out,
+                &format!(
+                    "Stance toward negotiation by speaker ({}, {}; model {})",
+                    plural(r.articles, "article"),
+                    plural(r.n_quotes, "quote"),
+                    r.model
+                ),
+            )?;
+            writeln!(out, "{}", speaker_table(&r.speakers, markdown))?;
+        }
+    }
     if opts.quotes {
         let all: Vec<ScoredQuote> = quotes.collect::<crate::Result<_>>()?;
         writeln!(out)?;
