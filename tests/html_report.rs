@@ -108,6 +108,40 @@ fn check_report(name: &str, inputs: &[&str]) {
     assert!(dom.contains("<b id=\"target\">negotiation</b>"));
     assert!(dom.matches("<svg").count() >= 1, "no chart");
 
+    // the sorting script: opened as #sort=quote-table:7, the quotes come by P(favor), largest
+    // first (the cells' data-v are #, P(favor), P(against), P(neutral))
+    let sorted_url = PathBuf::from(format!("{}#sort=quote-table:7", page.display()));
+    let o = browser(
+        &chromium,
+        &dir.path().join("p3"),
+        &["--dump-dom"],
+        &sorted_url,
+    );
+    assert!(o.status.success(), "chromium --dump-dom: {}", stderr(&o));
+    let p_favor = |dom: &str| -> Vec<f64> {
+        dom.split("<tr class=\"quote-row\"")
+            .skip(1)
+            .map(|row| {
+                let v = row.split("data-v=\"").nth(2).expect("a P(favor) cell");
+                v[..v.find('"').unwrap()].parse().unwrap()
+            })
+            .collect()
+    };
+    let before = p_favor(&dom);
+    let after = p_favor(&stdout(&o));
+    assert_eq!(after.len(), quotes);
+    assert!(
+        after.windows(2).all(|w| w[0] >= w[1]),
+        "not sorted: {after:?}"
+    );
+    let mut want = before.clone();
+    want.sort_by(|a, b| b.partial_cmp(a).unwrap());
+    assert_eq!(after, want);
+    assert_ne!(
+        before, after,
+        "the page was already in that order; the check shows nothing"
+    );
+
     // the screenshot: the window's size, and not one flat colour
     let shot = dir.path().join(format!("{name}.png"));
     let arg = format!("--screenshot={}", shot.display());

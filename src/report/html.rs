@@ -8,7 +8,9 @@
 //!   interval and quote count, coloured by speaker kind (plotters' SVG backend);
 //! - with `--by` (or, for HTML, by month whenever an article is dated), one small line chart of
 //!   net stance per period for all speakers together and for each of the most quoted;
-//! - the speaker table and the quote table, sortable by clicking a column header;
+//! - the speaker table and the quote table, sortable by clicking a column header (a link ending
+//!   in `#sort=quote-table:7` opens with that table sorted by that column, numbers largest
+//!   first);
 //! - every article's text with each quote highlighted in its speaker's colour (`<mark
 //!   class="q" data-q="N">`, N the quote's number in the quote table; a split quote has one mark
 //!   per part), a badge after it with the speaker and the quote's stance, the cue underlined
@@ -118,6 +120,9 @@ document.querySelectorAll("table.sortable").forEach(function(t){
     rows.forEach(function(r){body.appendChild(r);});
   });});
 });
+// a link ending in #sort=TABLE-ID:COLUMN opens with that table sorted by that column
+var m=location.hash.match(/^#sort=([\w-]+):(\d+)$/),st=m&&document.getElementById(m[1]);
+if(st&&st.tHead.rows[0].cells[+m[2]]){st.tHead.rows[0].cells[+m[2]].click();}
 document.body.dataset.ready="1";
 "#;
 
