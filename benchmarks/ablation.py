@@ -94,7 +94,7 @@ def main():
         if a.only and not any(o in name for o in a.only):
             continue
         model = os.path.join(tmp, f"{len(results)}.json")
-        cmd = [BIN, "train", "--data", DATA if data == "new" else old, "--out", model] + train_opts
+        cmd = [BIN, "train", "--data", DATA if data == "new" else old, "--out", model, "--force"] + train_opts
         t = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
         if t.returncode != 0:
             sys.exit(f"{' '.join(cmd)}\n{t.stderr}")

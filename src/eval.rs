@@ -595,6 +595,49 @@ pub struct TaskEvaluation {
     pub majority: Report,
     /// The training majority label.
     pub majority_label: String,
+    /// The rows predicted wrongly, in file order (filled by [`evaluate_cv`], [`evaluate_split`]
+    /// and [`evaluate_classifier`]; `eval --errors` prints them, and drops them otherwise).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<Misclassified>,
+}
+
+/// One evaluated row whose predicted label is not its true label.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Misclassified {
+    /// 1-based line of the row in its CSV file.
+    pub line: u64,
+    /// The row's text.
+    pub text: String,
+    /// The true label.
+    pub truth: String,
+    /// The predicted label (the most probable one).
+    pub predicted: String,
+    /// The probability given to the predicted label, in [0, 1].
+    pub probability: f64,
+}
+
+/// The rows of `data` labelled for `task` (in file order, as `probabilities`) that were
+/// predicted wrongly.
+fn misclassified(
+    task: Task,
+    data: &crate::labelled::Dataset,
+    probabilities: &[[f64; 3]],
+) -> Vec<Misclassified> {
+    data.rows
+        .iter()
+        .filter_map(|r| r.label(task).map(|l| (r, l)))
+        .zip(probabilities)
+        .filter_map(|((r, truth), p)| {
+            let predicted = argmax(p);
+            (predicted != truth).then(|| Misclassified {
+                line: r.line,
+                text: r.text.clone(),
+                truth: task.labels()[truth].to_string(),
+                predicted: task.labels()[predicted].to_string(),
+                probability: p[predicted],
+            })
+        })
+        .collect()
 }
 
 impl TaskEvaluation {
@@ -617,6 +660,7 @@ impl TaskEvaluation {
             calibration: calibration(truth, probabilities),
             majority: evaluate(task, truth, &vec![m; truth.len()]),
             majority_label: task.labels()[m].to_string(),
+            errors: Vec::new(),
         }
     }
 }
@@ -667,6 +711,7 @@ pub fn evaluate_cv(
         &cv.probabilities,
     );
     e.n_train = y.len() - y.len() / k;
+    e.errors = misclassified(task, data, &cv.probabilities);
     Ok(e)
 }
 
@@ -715,6 +760,7 @@ pub fn evaluate_classifier(
     let probs: Vec<[f64; 3]> = units.par_iter().map(|u| c.predict_proba(u)).collect();
     let mut e = TaskEvaluation::new(c.task, protocol, &y, &y, &probs);
     e.n_train = 0;
+    e.errors = misclassified(c.task, test, &probs);
     Ok(e)
 }
 

@@ -61,12 +61,14 @@ pub mod labels;
 pub mod logistic;
 pub mod model;
 pub mod period;
+pub mod progress;
 pub mod quote_eval;
 pub mod realnews;
 pub mod report;
 pub mod score;
 pub mod sparse;
 pub mod text;
+pub mod training;
 
 pub use attribution::{Quote, QuoteKind, Speaker, SpeakerKind};
 pub use corpus::Article;

@@ -53,8 +53,8 @@ struct EvalQuotesArgs {
     /// [default: ../shared/articles/wikinews-2019-2020.jsonl beside the checkout].
     #[arg(long, requires = "realnews")]
     corpus: Option<PathBuf>,
-    /// Output format (table, markdown or json).
-    #[arg(long, value_enum, default_value_t = Format::Table)]
+    /// Output format: table, markdown or json (csv prints JSON too).
+    #[arg(long, value_enum, default_value_t = Format::Table, hide_possible_values = true)]
     format: Format,
     /// Also list every miss, spurious quote and wrong speaker (with --realnews: every wrong
     /// stance of the dev half; see --errors-half).
@@ -179,12 +179,19 @@ impl ParamArgs {
 
 #[derive(Args)]
 struct TrainArgs {
-    /// Labelled CSV with columns text,stance,sentiment.
+    /// Labelled CSV with columns text,stance and optionally sentiment and about.
     #[arg(long, default_value = "training_data/negotiation.csv")]
     data: PathBuf,
-    /// Where to write the model (written atomically).
-    #[arg(long, default_value = "models/negotiation.json")]
-    out: PathBuf,
+    /// Where to write the model (atomically) [default: <data stem>.model.json next to the
+    /// data; never the shipped model].
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Replace the --out file if it exists.
+    #[arg(long)]
+    force: bool,
+    /// What the stance is toward, as the table headers say ("Stance toward <target>").
+    #[arg(long, default_value = standpoint::model::DEFAULT_TARGET)]
+    target: String,
     /// Folds of the cross-validation printed and stored in the model, whose out-of-fold
     /// predictions also fit each classifier's temperature; 0 skips both.
     #[arg(long, default_value_t = 5)]
@@ -205,8 +212,11 @@ struct ScoreArgs {
     /// Model file [default: models/negotiation.json, the shipped model].
     #[arg(long)]
     model: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
+    /// Output format: table (aligned; fits the terminal, compact below 120 columns unless
+    /// --wide), csv (one table: speakers, also per article with --by-article, or quotes with
+    /// --quotes), json (one object: model, target, articles, quotes_total, speakers, quotes,
+    /// by_article) or markdown (GitHub tables, whole quotes).
+    #[arg(long, value_enum, default_value_t = Format::Table, hide_possible_values = true)]
     format: Format,
     /// Also print every quote with its speaker, cue and predictions.
     #[arg(long)]
@@ -246,6 +256,13 @@ struct ScoreArgs {
     /// Write the output to this file (atomically) instead of standard output.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Show every table column on a terminal narrower than 120 columns (cells still wrap to
+    /// fit; the width is the terminal's, or COLUMNS when output is not a terminal).
+    #[arg(long)]
+    wide: bool,
+    /// No progress bar and no summary line on standard error.
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 /// A majority share in (0.5, 1].
@@ -309,9 +326,14 @@ struct EvalArgs {
     /// sentiment: of positive and negative), or accuracy.
     #[arg(long, value_enum, default_value_t = standpoint::eval::Scoring::MacroF1, requires = "grid")]
     scoring: standpoint::eval::Scoring,
-    /// Output format (csv prints JSON).
-    #[arg(long, value_enum, default_value_t = Format::Table)]
+    /// Output format: table (fits the terminal), markdown, csv (one row per task, scope,
+    /// label and metric: task,protocol,scope,label,metric,value; with --errors the misclassified
+    /// rows instead) or json (evaluations, grids, and with --errors the misclassified rows).
+    #[arg(long, value_enum, default_value_t = Format::Table, hide_possible_values = true)]
     format: Format,
+    /// Also list the misclassified rows (line, truth, prediction, its probability, text).
+    #[arg(long)]
+    errors: bool,
     #[command(flatten)]
     params: ParamArgs,
 }
@@ -354,12 +376,22 @@ fn train(args: &TrainArgs) -> Result<()> {
     params.folds = args.folds;
     params.seed = args.seed;
     params.check()?;
-    let data = labelled::read(&args.data, &Columns::default(), None)?;
+    let out = standpoint::training::resolve_out(
+        &args.data,
+        args.out.as_deref(),
+        args.force,
+        &default_model_path(),
+    )?;
+    let data = labelled::read(
+        &args.data,
+        &standpoint::training::columns(&args.data)?,
+        None,
+    )?;
     println!("{}: {} rows", args.data.display(), data.rows.len());
     for task in [Task::Stance, Task::Sentiment, Task::Relevance] {
         let c = data.counts(task);
         let n: usize = c.iter().sum();
-        if task == Task::Relevance && n == 0 {
+        if task != Task::Stance && n == 0 {
             continue;
         }
         let parts: Vec<String> = task
@@ -375,7 +407,8 @@ fn train(args: &TrainArgs) -> Result<()> {
         );
     }
     let t0 = Instant::now();
-    let model = Model::train(&data, &params)?;
+    let mut model = Model::train(&data, &params)?;
+    model.target = args.target.clone();
     let secs = t0.elapsed().as_secs_f64();
     for task in [Task::Stance, Task::Sentiment, Task::Relevance] {
         let Some(c) = model.classifier(task) else {
@@ -414,10 +447,13 @@ fn train(args: &TrainArgs) -> Result<()> {
             ""
         }
     );
-    model.save(&args.out)?;
+    for w in standpoint::training::warnings(&model, &data) {
+        eprintln!("standpoint: warning: {w}");
+    }
+    model.save(&out)?;
     println!(
         "wrote {} (training data sha256 {})",
-        args.out.display(),
+        out.display(),
         &model.training_data.sha256[..12]
     );
     Ok(())
@@ -427,7 +463,7 @@ fn score(args: &ScoreArgs) -> Result<()> {
     let model_path = args.model.clone().unwrap_or_else(default_model_path);
     let model = Model::load(&model_path).with_context(|| {
         if args.model.is_none() {
-            "loading the default model (run `standpoint train` or pass --model)".to_string()
+            "loading the shipped model models/negotiation.json (restore it from the repository, or pass --model)".to_string()
         } else {
             "loading the model".to_string()
         }
@@ -440,6 +476,16 @@ fn score(args: &ScoreArgs) -> Result<()> {
         None => standpoint::aggregate::AliasMap::default(),
     };
     let keep_kind = |k: standpoint::SpeakerKind| args.kind.is_empty() || args.kind.contains(&k);
+    if args.by_article && args.quotes && args.format == Format::Csv {
+        bail!(
+            "--by-article with --quotes --format csv: the CSV holds one table, and its quote rows already name their article; drop --by-article (or --quotes for per-article speaker rows)"
+        );
+    }
+    let progress = standpoint::progress::Progress::new(
+        standpoint::progress::input_bytes(&args.inputs),
+        args.quiet,
+    );
+    let mut summary = standpoint::progress::Summary::default();
     let corpus = Corpus::open(&args.inputs)?;
     let keep_quotes = args.quotes || args.format == Format::Json || html;
     let dates = standpoint::period::DateFilter {
@@ -482,7 +528,8 @@ fn score(args: &ScoreArgs) -> Result<()> {
                     }
                 }
                 Some(Err(e)) if args.skip_bad => {
-                    eprintln!("standpoint: warning: skipped {e}");
+                    progress.suspend(|| eprintln!("standpoint: warning: skipped {e}"));
+                    summary.skip(&e);
                     skipped += 1;
                 }
                 Some(Err(e)) => return Err(e.into()),
@@ -493,15 +540,24 @@ fn score(args: &ScoreArgs) -> Result<()> {
             break;
         }
         // parallel inside a batch, results in input order
-        let scored: Vec<ScoredArticle> = batch.par_iter().map(|a| scorer.score(a)).collect();
+        let scored: Vec<ScoredArticle> = batch
+            .par_iter()
+            .map(|a| {
+                let s = scorer.score(a);
+                progress.article(a.text.len() as u64);
+                s
+            })
+            .collect();
         for (a, mut s) in batch.iter().zip(scored) {
             aliases.apply(&mut s);
             s.quotes.retain(|q| keep_kind(q.quote.speaker_kind));
             if !seen_ids.insert(s.id.clone()) {
-                eprintln!(
-                    "standpoint: warning: article id `{}` appears more than once; each copy is counted",
-                    s.id
-                );
+                progress.suspend(|| {
+                    eprintln!(
+                        "standpoint: warning: article id `{}` appears more than once; each copy is counted",
+                        s.id
+                    )
+                });
             }
             n_articles += 1;
             n_quotes += s.quotes.len();
@@ -535,6 +591,7 @@ fn score(args: &ScoreArgs) -> Result<()> {
             }
         }
     }
+    progress.finish();
     if left_out > 0 {
         eprintln!(
             "standpoint: note: {left_out} article(s) outside --since/--until (or without a date) left out"
@@ -555,6 +612,12 @@ fn score(args: &ScoreArgs) -> Result<()> {
                 .iter()
                 .any(|t| t.period != standpoint::period::UNDATED)
     });
+    summary.articles = n_articles;
+    summary.quotes = n_quotes;
+    summary.speakers = speakers.len();
+    if !args.quiet {
+        eprintln!("standpoint: {summary}");
+    }
     let report = ScoreReport {
         articles: n_articles,
         speakers,
@@ -564,7 +627,7 @@ fn score(args: &ScoreArgs) -> Result<()> {
             || model_path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         ),
-        target: "negotiation".into(),
+        target: model.target.clone(),
         inputs: args
             .inputs
             .iter()
@@ -592,8 +655,17 @@ fn score(args: &ScoreArgs) -> Result<()> {
     let opts = report::Options {
         quotes: args.quotes,
         top: args.top,
+        fit: report::fit::Fit::detect(args.wide),
     };
     if let Some(path) = &args.out {
+        // a file gets the unwrapped tables of piped output
+        let opts = report::Options {
+            fit: report::fit::Fit {
+                width: None,
+                wide: args.wide,
+            },
+            ..opts
+        };
         return write_atomically(path, |w| {
             report::write(&report, args.format, opts, &mut quotes, w)
         });
@@ -762,6 +834,11 @@ fn eval(args: &EvalArgs) -> Result<()> {
     }
     if evals.is_empty() {
         bail!("nothing to evaluate: no task has labels in both the training and the test data");
+    }
+    if !args.errors {
+        for e in &mut evals {
+            e.errors.clear();
+        }
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

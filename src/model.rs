@@ -32,11 +32,18 @@ pub const FORMAT: &str = "standpoint-model";
 /// The model file layout this build reads and writes.
 pub const FORMAT_VERSION: u32 = 2;
 
+/// The stance target of a model trained without `--target`, and of older model files.
+pub const DEFAULT_TARGET: &str = "negotiation";
+
+fn default_target() -> String {
+    DEFAULT_TARGET.into()
+}
+
 /// Which implementation fits the logistic regression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Solver {
-    /// Sparse L-BFGS of [`crate::logistic`] (fast, any size, class weights).
+    /// Sparse L-BFGS (this crate's `logistic` module: fast, any size, class weights).
     #[default]
     Sparse,
     /// linfa-logistic on a dense matrix (reference; small data; no class weights).
@@ -598,6 +605,11 @@ pub struct Model {
     pub format_version: u32,
     /// Version of standpoint that trained it.
     pub standpoint_version: String,
+    /// What the stance is toward, as table headers name it ("Stance toward <target>"); set by
+    /// `train --target`, [`DEFAULT_TARGET`] by default and for model files written before the
+    /// field existed.
+    #[serde(default = "default_target")]
+    pub target: String,
     /// The labelled data it was trained on.
     pub training_data: TrainingData,
     /// Hyper-parameters (the same for every task).
@@ -615,7 +627,11 @@ pub struct Model {
 }
 
 /// The indices of the rows a task is trained on, with their labels.
-fn task_rows(data: &Dataset, task: Task, params: &TrainParams) -> (Vec<usize>, Vec<usize>) {
+pub(crate) fn task_rows(
+    data: &Dataset,
+    task: Task,
+    params: &TrainParams,
+) -> (Vec<usize>, Vec<usize>) {
     let relevance_stage =
         params.relevance && data.counts(Task::Relevance)[..2].iter().all(|&c| c > 0);
     data.rows
@@ -707,6 +723,7 @@ impl Model {
             format: FORMAT.into(),
             format_version: FORMAT_VERSION,
             standpoint_version: env!("CARGO_PKG_VERSION").into(),
+            target: DEFAULT_TARGET.into(),
             training_data: TrainingData {
                 file: data
                     .path
@@ -962,5 +979,46 @@ mod tests {
         assert!(e.contains("format version 99"), "{e}");
         let e = Model::from_json(b"\x00\x01", p).unwrap_err().to_string();
         assert!(e.contains("not a standpoint model"), "{e}");
+    }
+
+    #[test]
+    fn target_round_trips_and_older_files_without_it_read_as_negotiation() {
+        let (texts, y) = toy();
+        let data = Dataset {
+            path: "toy.csv".into(),
+            rows: texts
+                .iter()
+                .zip(&y)
+                .enumerate()
+                .map(|(i, (t, &l))| crate::labelled::Row {
+                    text: t.to_string(),
+                    stance: Some(l),
+                    sentiment: None,
+                    about: None,
+                    line: i as u64 + 2,
+                })
+                .collect(),
+        };
+        let params = TrainParams {
+            vectorizer: crate::features::VectorizerParams {
+                min_df: 1,
+                ..Default::default()
+            },
+            folds: 0,
+            ..Default::default()
+        };
+        let mut m = Model::train(&data, &params).unwrap();
+        assert_eq!(m.target, DEFAULT_TARGET);
+        m.target = "sanctions".into();
+        let p = Path::new("m.json");
+        assert_eq!(
+            Model::from_json(&m.to_json(), p).unwrap().target,
+            "sanctions"
+        );
+        let mut v: serde_json::Value = serde_json::from_slice(&m.to_json()).unwrap();
+        v.as_object_mut().unwrap().remove("target");
+        let old = Model::from_json(&serde_json::to_vec(&v).unwrap(), p).unwrap();
+        assert_eq!(old.target, "negotiation");
+        assert!(old.sentiment.is_none());
     }
 }

@@ -25,7 +25,7 @@ fn shipped_model_matches_its_training_data() {
         model.training_data.sha256,
         data.digest(),
         "models/negotiation.json was trained on another version of training_data/negotiation.csv: \
-         run `cargo run --release -- train` and commit both files together"
+         run `cargo run --release -- train --out models/negotiation.json --force` and commit both files together"
     );
     assert_eq!(model.training_data.rows, data.rows.len());
     assert!(model.stance.is_some() && model.sentiment.is_some());
@@ -43,7 +43,7 @@ fn shipped_model_is_what_train_gives_today() {
     assert!(
         fresh.to_json() == shipped.to_json(),
         "models/negotiation.json differs from what `standpoint train` gives with today's code: \
-         run `cargo run --release -- train` and commit the model"
+         run `cargo run --release -- train --out models/negotiation.json --force` and commit the model"
     );
 }
 

@@ -9,13 +9,18 @@ use std::io::Write;
 
 fn table(markdown: bool) -> Table {
     let mut t = Table::new();
-    t.load_style(if markdown {
-        presets::ASCII_MARKDOWN
+    if markdown {
+        t.load_style(presets::ASCII_MARKDOWN);
     } else {
-        presets::UTF8_FULL_CONDENSED
-    });
+        t.load_style(presets::UTF8_FULL_CONDENSED);
+        super::fit::Fit::detect(false).apply(&mut t);
+    }
     t
 }
+
+/// Characters of a misclassified row's text shown in the terminal table (Markdown, CSV and
+/// JSON keep the whole text).
+const ERROR_TEXT: usize = 100;
 
 fn r(s: String) -> Cell {
     Cell::new(s).set_alignment(CellAlignment::Right)
@@ -42,6 +47,13 @@ fn grid_label(p: &GridPoint) -> [String; 7] {
 
 /// Writes evaluations (and grids, one per task, when searched) in `format`.
 ///
+/// CSV is one long table, `task,protocol,scope,label,metric,value`: per label its precision,
+/// recall, F1 and support (`scope` = `model`), then accuracy, macro-F1, F_avg, Brier and ECE of
+/// the model and accuracy, macro-F1 and F_avg of the majority baseline (`scope` =
+/// `majority baseline`, `label` = its label). When the evaluations carry misclassified rows
+/// (`eval --errors`), the CSV is those rows instead: `task,line,truth,predicted,probability,text`.
+/// A searched grid is in the table and JSON only.
+///
 /// # Errors
 /// [`crate::Error::Output`] when writing fails.
 pub fn write(
@@ -51,13 +63,61 @@ pub fn write(
     out: &mut dyn Write,
 ) -> crate::Result<()> {
     let r = match format {
-        Format::Json | Format::Csv => write_json(evals, grids, out),
+        Format::Json => write_json(evals, grids, out),
+        Format::Csv => write_csv(evals, out),
         Format::Table => write_tables(evals, grids, out, false),
         Format::Markdown => write_tables(evals, grids, out, true),
 
         Format::Html => Err(std::io::Error::other(super::HTML_SCORE_ONLY)),
     };
     r.map_err(|e| crate::Error::Output(e.to_string()))
+}
+
+fn write_csv(evals: &[TaskEvaluation], out: &mut dyn Write) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    let num = |x: f64| format!("{x}");
+    if evals.iter().any(|e| !e.errors.is_empty()) {
+        w.write_record(["task", "line", "truth", "predicted", "probability", "text"])?;
+        for e in evals {
+            for x in &e.errors {
+                w.write_record([
+                    e.task.to_string(),
+                    x.line.to_string(),
+                    x.truth.clone(),
+                    x.predicted.clone(),
+                    num(x.probability),
+                    x.text.clone(),
+                ])?;
+            }
+        }
+    } else {
+        w.write_record(["task", "protocol", "scope", "label", "metric", "value"])?;
+        for e in evals {
+            let task = e.task.to_string();
+            let mut row = |scope: &str, label: &str, metric: &str, value: String| {
+                w.write_record([task.as_str(), &e.protocol, scope, label, metric, &value])
+            };
+            for c in &e.report.per_class {
+                row("model", &c.label, "precision", num(c.precision))?;
+                row("model", &c.label, "recall", num(c.recall))?;
+                row("model", &c.label, "f1", num(c.f1))?;
+                row("model", &c.label, "support", c.support.to_string())?;
+            }
+            for (scope, label, r) in [
+                ("model", "", &e.report),
+                ("majority baseline", e.majority_label.as_str(), &e.majority),
+            ] {
+                row(scope, label, "accuracy", num(r.accuracy))?;
+                row(scope, label, "macro_f1", num(r.macro_f1))?;
+                if let Some(f) = r.f_avg {
+                    row(scope, label, "f_avg", num(f))?;
+                }
+            }
+            row("model", "", "brier", num(e.calibration.brier))?;
+            row("model", "", "ece", num(e.calibration.ece))?;
+        }
+    }
+    w.flush()
 }
 
 fn write_json(
@@ -99,7 +159,7 @@ pub(crate) fn write_tables(
         if md {
             writeln!(out, "### {s}\n")
         } else {
-            writeln!(out, "{s}")
+            writeln!(out, "{}", super::fit::Fit::detect(false).wrap(s))
         }
     };
     for g in grids {
@@ -223,6 +283,32 @@ pub(crate) fn write_tables(
             ]);
         }
         writeln!(out, "reliability (10 bins of the top probability)\n{rel}\n")?;
+        if !e.errors.is_empty() {
+            h(
+                out,
+                &format!("{}: {} misclassified rows", e.task, e.errors.len()),
+            )?;
+            let mut m = table(md);
+            m.set_header(vec!["line", "truth", "predicted", "P(predicted)", "text"]);
+            for x in &e.errors {
+                let text = if md {
+                    x.text.replace('|', "\\|")
+                } else if x.text.chars().count() > ERROR_TEXT {
+                    let cut: String = x.text.chars().take(ERROR_TEXT - 1).collect();
+                    format!("{}…", cut.trim_end())
+                } else {
+                    x.text.clone()
+                };
+                m.add_row(vec![
+                    r(x.line.to_string()),
+                    Cell::new(&x.truth),
+                    Cell::new(&x.predicted),
+                    r(fmt_p(x.probability)),
+                    Cell::new(text),
+                ]);
+            }
+            writeln!(out, "{m}\n")?;
+        }
     }
     Ok(())
 }

@@ -764,6 +764,7 @@ mod tests {
         let page = render(
             &r,
             Options {
+                fit: Default::default(),
                 quotes: false,
                 top: 10,
             },

@@ -83,6 +83,7 @@ pub fn quote_json(q: &ScoredQuote) -> Value {
 pub fn json_value(r: &ScoreReport) -> Value {
     let mut v = json!({
         "model": r.model,
+        "target": r.target,
         "articles": r.articles,
         "quotes_total": r.n_quotes,
         "speakers": r.speakers.iter().map(speaker_json).collect::<Vec<_>>(),

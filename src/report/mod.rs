@@ -5,6 +5,7 @@
 
 mod csv_out;
 pub mod eval_out;
+pub mod fit;
 pub mod html;
 mod json;
 pub mod period_out;
@@ -64,7 +65,7 @@ pub struct ScoreReport {
     pub by_article: Option<Vec<ArticleTable>>,
     /// Model file name and training-data digest, for provenance.
     pub model: String,
-    /// What stance is taken toward ("negotiation").
+    /// What the model's stance is toward ([`crate::Model::target`]), named in every header.
     pub target: String,
     /// The inputs as given on the command line (named in the HTML header).
     pub inputs: Vec<String>,
@@ -92,6 +93,8 @@ pub struct Options {
     /// How many of the run's most quoted speakers the period table (table, Markdown) and the
     /// HTML charts show; 0 = all.
     pub top: usize,
+    /// How terminal tables fit the terminal (ignored by the other formats).
+    pub fit: fit::Fit,
 }
 
 /// A stream of scored quotes, in input order (read back from disk on large runs).

@@ -60,6 +60,8 @@ pub(super) fn write_table(
     } else {
         t.load_style(presets::UTF8_FULL_CONDENSED);
         t.set_content_arrangement(ContentArrangement::Disabled);
+        // on a terminal, cells wrap within its width
+        opts.fit.apply(&mut t);
     }
     t.set_header(vec![
         p.by.as_str(),

@@ -67,8 +67,15 @@ fn tables(e: &QuoteEvaluation, errors: bool, out: &mut dyn Write, md: bool) -> s
     } else {
         presets::UTF8_FULL_CONDENSED
     };
+    let width = super::fit::Fit::detect(false);
+    let fit = |t: &mut Table| {
+        if !md {
+            width.apply(t);
+        }
+    };
     let mut t = Table::new();
     t.load_style(style);
+    fit(&mut t);
     t.set_header(vec!["quotes", "precision", "recall", "F1"]);
     t.add_row(vec![
         Cell::new("exact span"),
@@ -87,18 +94,20 @@ fn tables(e: &QuoteEvaluation, errors: bool, out: &mut dyn Write, md: bool) -> s
         "{} articles, {} gold quotes, {} extracted\n{t}",
         e.articles, e.gold_quotes, e.predicted_quotes
     )?;
-    writeln!(
-        out,
-        "speaker accuracy {} · kind accuracy {} · pronoun resolution {} ({} quotes) · scare quotes taken for speech {} of {}\n",
+    let line = format!(
+        "speaker accuracy {} · kind accuracy {} · pronoun resolution {} ({} quotes) · scare quotes taken for speech {} of {}",
         pct(e.speaker_accuracy),
         pct(e.kind_accuracy),
         pct(e.pronoun_accuracy),
         e.pronoun_quotes,
         e.scare_quotes_extracted,
         e.scare_quotes
-    )?;
+    );
+    let line = if md { line } else { width.wrap(&line) };
+    writeln!(out, "{line}\n")?;
     let mut l = Table::new();
     l.load_style(style);
+    fit(&mut l);
     l.set_header(vec![
         "layout",
         "gold",
@@ -135,6 +144,7 @@ fn tables(e: &QuoteEvaluation, errors: bool, out: &mut dyn Write, md: bool) -> s
     if errors {
         let mut m = Table::new();
         m.load_style(style);
+        fit(&mut m);
         m.set_header(vec!["article", "what", "expected", "extracted", "text"]);
         for x in &e.errors {
             let text: String = x.text.chars().take(80).collect();

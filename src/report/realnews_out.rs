@@ -85,9 +85,13 @@ fn tables(
     } else {
         presets::UTF8_FULL_CONDENSED
     };
+    let fit = super::fit::Fit::detect(false);
     let new_table = |header: Vec<&str>| {
         let mut t = Table::new();
         t.load_style(style);
+        if !md {
+            fit.apply(&mut t);
+        }
         t.set_header(header);
         t
     };
@@ -149,14 +153,19 @@ fn tables(
             r(format!("{:.3}", x.sentiment_macro_f1)),
         ]);
     }
+    let wrap = |line: String| if md { line } else { fit.wrap(&line) };
     writeln!(
         out,
-        "real-news set, model {}: stance of the found quotes (in brackets: answering neutral for every quote)\n{q}",
-        e.model
+        "{}\n{q}",
+        wrap(format!(
+            "real-news set, model {}: stance of the found quotes (in brackets: answering neutral for every quote)",
+            e.model
+        ))
     )?;
     writeln!(
         out,
-        "\nspeaker stance in each article's table (favor / against / neutral / mixed; in brackets: calling every speaker neutral)\n{s}"
+        "\n{}\n{s}",
+        wrap("speaker stance in each article's table (favor / against / neutral / mixed; in brackets: calling every speaker neutral)".into())
     )?;
     writeln!(out, "\nattribution and sentiment\n{a}")?;
     writeln!(

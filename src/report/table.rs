@@ -1,5 +1,6 @@
 //! Terminal and Markdown tables (comfy-table).
 
+use super::fit::Fit;
 use super::{Options, Quotes, ScoreReport, WriteError, fmt_p, fmt2, plural};
 use crate::aggregate::{SpeakerStance, TaskSummary};
 use crate::score::ScoredQuote;
@@ -8,13 +9,41 @@ use std::io::Write;
 
 const TEXT_WIDTH: usize = 90;
 
-fn new_table(markdown: bool) -> Table {
+/// Columns of the speaker table shown below 120 terminal columns (see [`Fit`]).
+const SPEAKER_COMPACT: [usize; 6] = [0, 1, 3, 4, 6, 8];
+/// Columns of the quote table shown below 120 terminal columns: speaker, stance, sentiment, quote.
+const QUOTE_COMPACT: [usize; 4] = [1, 4, 6, 8];
+
+/// A table with `header` and `rows`, keeping only the `compact` columns when `fit` asks for
+/// them (never in Markdown) and wrapping cells within the width `fit` knows.
+fn build(
+    header: &[&str],
+    rows: Vec<Vec<Cell>>,
+    compact: &[usize],
+    markdown: bool,
+    fit: Fit,
+) -> Table {
     let mut t = Table::new();
+    let keep: Vec<usize> = if !markdown && fit.compact() {
+        compact.to_vec()
+    } else {
+        (0..header.len()).collect()
+    };
     if markdown {
         t.load_style(presets::ASCII_MARKDOWN);
     } else {
         t.load_style(presets::UTF8_FULL_CONDENSED);
         t.set_content_arrangement(ContentArrangement::Disabled);
+        fit.apply(&mut t);
+    }
+    t.set_header(keep.iter().map(|&i| header[i]).collect::<Vec<_>>());
+    for row in rows {
+        let mut row: Vec<Option<Cell>> = row.into_iter().map(Some).collect();
+        t.add_row(
+            keep.iter()
+                .map(|&i| row[i].take().expect("each column once"))
+                .collect::<Vec<_>>(),
+        );
     }
     t
 }
@@ -33,9 +62,8 @@ fn right(s: String) -> Cell {
     Cell::new(s).set_alignment(CellAlignment::Right)
 }
 
-fn speaker_table(rows: &[SpeakerStance], markdown: bool) -> Table {
-    let mut t = new_table(markdown);
-    t.set_header(vec![
+fn speaker_table(rows: &[SpeakerStance], markdown: bool, fit: Fit) -> Table {
+    let header = [
         "speaker",
         "kind",
         "articles",
@@ -45,7 +73,8 @@ fn speaker_table(rows: &[SpeakerStance], markdown: bool) -> Table {
         "net stance [95% CI]",
         "sentiment",
         "net sentiment",
-    ]);
+    ];
+    let mut cells = Vec::with_capacity(rows.len());
     for r in rows {
         let (label, counts) = match &r.stance {
             Some(s) => (
@@ -56,7 +85,7 @@ fn speaker_table(rows: &[SpeakerStance], markdown: bool) -> Table {
         };
         let sent = r.sentiment.as_ref().map_or("-".into(), |s| s.label.clone());
         let sent_net = r.sentiment.as_ref().map_or("-".into(), |s| fmt2(s.net));
-        t.add_row(vec![
+        cells.push(vec![
             Cell::new(&r.speaker),
             Cell::new(r.kind.as_str()),
             right(r.articles.to_string()),
@@ -68,7 +97,7 @@ fn speaker_table(rows: &[SpeakerStance], markdown: bool) -> Table {
             right(sent_net),
         ]);
     }
-    t
+    build(&header, cells, &SPEAKER_COMPACT, markdown, fit)
 }
 
 fn shorten(s: &str, max: usize) -> String {
@@ -81,9 +110,8 @@ fn shorten(s: &str, max: usize) -> String {
     }
 }
 
-fn quote_table(quotes: &[ScoredQuote], markdown: bool) -> Table {
-    let mut t = new_table(markdown);
-    t.set_header(vec![
+fn quote_table(quotes: &[ScoredQuote], markdown: bool, fit: Fit) -> Table {
+    let header = [
         "article",
         "speaker",
         "quote kind",
@@ -93,7 +121,8 @@ fn quote_table(quotes: &[ScoredQuote], markdown: bool) -> Table {
         "sentiment",
         "because",
         "quote",
-    ]);
+    ];
+    let mut cells = Vec::with_capacity(quotes.len());
     for q in quotes {
         let (stance, probs) = match &q.stance {
             Some(p) => (
@@ -107,13 +136,13 @@ fn quote_table(quotes: &[ScoredQuote], markdown: bool) -> Table {
             ),
             None => ("-".into(), "-".into()),
         };
-        let text = shorten(&q.quote.text, TEXT_WIDTH);
+        // Markdown keeps the whole quote; the terminal table cuts it at TEXT_WIDTH characters
         let text = if markdown {
-            text.replace('|', "\\|")
+            shorten(&q.quote.text, usize::MAX).replace('|', "\\|")
         } else {
-            text
+            shorten(&q.quote.text, TEXT_WIDTH)
         };
-        t.add_row(vec![
+        cells.push(vec![
             Cell::new(&q.article),
             Cell::new(&q.quote.speaker),
             Cell::new(q.quote.kind.as_str()),
@@ -132,7 +161,7 @@ fn quote_table(quotes: &[ScoredQuote], markdown: bool) -> Table {
             Cell::new(text),
         ]);
     }
-    t
+    build(&header, cells, &QUOTE_COMPACT, markdown, fit)
 }
 
 pub(super) fn write(
@@ -146,7 +175,7 @@ pub(super) fn write(
         if markdown {
             writeln!(out, "### {s}\n")
         } else {
-            writeln!(out, "{s}")
+            writeln!(out, "{}", opts.fit.wrap(s))
         }
     };
     if let Some(by) = &r.by_article {
@@ -157,7 +186,7 @@ pub(super) fn write(
                 .map(|t| format!(" — {t}"))
                 .unwrap_or_default();
             heading(out, &format!("{}{}", a.article, title))?;
-            writeln!(out, "{}\n", speaker_table(&a.speakers, markdown))?;
+            writeln!(out, "{}\n", speaker_table(&a.speakers, markdown, opts.fit))?;
         }
     }
     match &r.periods {
@@ -167,20 +196,21 @@ pub(super) fn write(
             heading(
                 out,
                 &format!(
-                    "Stance toward negotiation by speaker ({}, {}; model {})",
+                    "Stance toward {} by speaker ({}, {}; model {})",
+                    r.target,
                     plural(r.articles, "article"),
                     plural(r.n_quotes, "quote"),
                     r.model
                 ),
             )?;
-            writeln!(out, "{}", speaker_table(&r.speakers, markdown))?;
+            writeln!(out, "{}", speaker_table(&r.speakers, markdown, opts.fit))?;
         }
     }
     if opts.quotes {
         let all: Vec<ScoredQuote> = quotes.collect::<crate::Result<_>>()?;
         writeln!(out)?;
         heading(out, "Quotes")?;
-        writeln!(out, "{}", quote_table(&all, markdown))?;
+        writeln!(out, "{}", quote_table(&all, markdown, opts.fit))?;
     }
     Ok(())
 }

@@ -9,6 +9,8 @@ pub fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_standpoint"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
+        // tables fit COLUMNS when it is set: the goldens are the unfitted (piped) tables
+        .env_remove("COLUMNS")
         .output()
         .expect("the binary runs")
 }
@@ -19,6 +21,7 @@ pub fn run_with_stdin(args: &[&str], stdin: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_standpoint"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("COLUMNS")
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
