@@ -282,6 +282,30 @@ impl Accumulator {
                     .merge(&short);
             }
         }
+        (self.rows(speakers), renames)
+    }
+
+    /// The stance table with the given run-level `renames` applied instead of this
+    /// accumulator's own one-word merging, so a table over part of a run (one period) names
+    /// speakers as the run-wide table does.
+    pub fn finish_renamed(&self, renames: &Renames) -> Vec<SpeakerStance> {
+        let mut speakers: BTreeMap<(String, SpeakerKind), SpeakerSums> = BTreeMap::new();
+        for ((name, kind), s) in &self.speakers {
+            let key = match renames.get(&(name.clone(), *kind)) {
+                Some(to) => {
+                    let mut s = s.clone();
+                    s.add_alias(name);
+                    speakers.entry((to.clone(), *kind)).or_default().merge(&s);
+                    continue;
+                }
+                None => (name.clone(), *kind),
+            };
+            speakers.entry(key).or_default().merge(s);
+        }
+        self.rows(speakers)
+    }
+
+    fn rows(&self, speakers: BTreeMap<(String, SpeakerKind), SpeakerSums>) -> Vec<SpeakerStance> {
         let mut rows: Vec<SpeakerStance> = speakers
             .into_iter()
             .map(|((speaker, kind), s)| SpeakerStance {
@@ -299,7 +323,7 @@ impl Accumulator {
                 .cmp(&a.quotes)
                 .then_with(|| a.speaker.cmp(&b.speaker))
         });
-        (rows, renames)
+        rows
     }
 }
 
@@ -441,6 +465,7 @@ mod tests {
             article: article.into(),
             quote: Quote::fixture(speaker, 0, 0),
             stance: Some(Prediction::new(Task::Stance, p)),
+            date: None,
             relevance: None,
             sentiment: None,
             because: Vec::new(),
@@ -547,6 +572,31 @@ mod tests {
         assert!(t[0].stance.as_ref().unwrap().net.abs() < 1e-12);
         assert_eq!(t[1].speaker, "Ali");
         assert_eq!(t[1].stance.as_ref().unwrap().interval, None);
+    }
+
+    #[test]
+    fn a_part_of_the_run_takes_the_run_renames() {
+        let a = article("a", vec![quote("a", "Donald Trump", [0.6, 0.2, 0.2])]);
+        let b = article("b", vec![quote("b", "Trump", [0.2, 0.6, 0.2])]);
+        let mut run = Accumulator::new();
+        run.add(&a);
+        run.add(&b);
+        let (_, renames) = run.finish_with_renames();
+        // a period holding only "Trump" still names him as the run does
+        let mut part = Accumulator::new();
+        part.add(&b);
+        let rows = part.finish_renamed(&renames);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(
+            (rows[0].speaker.as_str(), rows[0].quotes),
+            ("Donald Trump", 1)
+        );
+        assert!(rows[0].aliases.contains(&"Trump".to_string()));
+        // no renames: the names stay as they are, without the run's own merging
+        let mut both = Accumulator::new();
+        both.add(&a);
+        both.add(&b);
+        assert_eq!(both.finish_renamed(&Renames::new()).len(), 2);
     }
 
     #[test]

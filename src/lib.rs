@@ -10,7 +10,8 @@
 //! ```text
 //! corpus (Article) → text (sentences, tokens) → attribution (Quote, Speaker)
 //!   → features (Vectorizer: n-gram TF-IDF) → model (Classifier: multinomial logistic regression)
-//!   → score (Prediction) → aggregate (SpeakerStance) → report (table | csv | json | markdown)
+//!   → score (Prediction) → aggregate (SpeakerStance), period (Timeline)
+//!   → report (table | csv | json | markdown | html)
 //! ```
 //!
 //! ```
@@ -60,6 +61,7 @@ pub mod labelled;
 pub mod labels;
 pub mod logistic;
 pub mod model;
+pub mod period;
 pub mod progress;
 pub mod quote_eval;
 pub mod realnews;

@@ -283,6 +283,25 @@ struct ScoreArgs {
     /// (below it: mixed), in (0.5, 1].
     #[arg(long, default_value_t = standpoint::aggregate::DEFAULT_MAJORITY, value_parser = parse_majority)]
     majority: f64,
+    /// The date (YYYY-MM-DD) of articles that have none: plain-text files, and JSON Lines
+    /// records without a `date`.
+    #[arg(long, value_parser = standpoint::period::parse_date_arg)]
+    date: Option<chrono::NaiveDate>,
+    /// Also a table of speakers per calendar period (articles without a date: `undated`).
+    #[arg(long, value_enum)]
+    by: Option<standpoint::period::Period>,
+    /// Only articles dated on or after this day (YYYY-MM-DD); undated ones are left out.
+    #[arg(long, value_parser = standpoint::period::parse_date_arg)]
+    since: Option<chrono::NaiveDate>,
+    /// Only articles dated on or before this day (YYYY-MM-DD); undated ones are left out.
+    #[arg(long, value_parser = standpoint::period::parse_date_arg)]
+    until: Option<chrono::NaiveDate>,
+    /// How many of the most quoted speakers the --by table and the HTML charts show (0: all).
+    #[arg(long, default_value_t = 10)]
+    top: usize,
+    /// Write the output to this file (atomically) instead of standard output.
+    #[arg(long)]
+    out: Option<PathBuf>,
     /// Show every table column on a terminal narrower than 120 columns (cells still wrap to
     /// fit; the width is the terminal's, or COLUMNS when output is not a terminal).
     #[arg(long)]
@@ -522,8 +541,9 @@ fn score(args: &ScoreArgs) -> Result<()> {
             "loading the model".to_string()
         }
     })?;
-    // with --quotes, each quote also gets the three n-grams that drove its stance
-    let scorer = Scorer::new(&model).with_reasons(if args.quotes { 3 } else { 0 });
+    let html = args.format == Format::Html;
+    // with --quotes (and in HTML), each quote also gets the three n-grams that drove its stance
+    let scorer = Scorer::new(&model).with_reasons(if args.quotes || html { 3 } else { 0 });
     let aliases = match &args.alias {
         Some(p) => standpoint::aggregate::AliasMap::read(p)?,
         None => standpoint::aggregate::AliasMap::default(),
@@ -540,7 +560,18 @@ fn score(args: &ScoreArgs) -> Result<()> {
     );
     let mut summary = standpoint::progress::Summary::default();
     let corpus = Corpus::open(&args.inputs)?;
-    let keep_quotes = args.quotes || args.format == Format::Json;
+    let keep_quotes = args.quotes || args.format == Format::Json || html;
+    let dates = standpoint::period::DateFilter {
+        since: args.since,
+        until: args.until,
+    };
+    // the HTML report charts stance by month unless --by says otherwise
+    let by = args
+        .by
+        .or(html.then_some(standpoint::period::Period::Month));
+    let mut timeline = by.map(|b| standpoint::period::Timeline::new(b, args.majority));
+    let mut texts = Vec::new();
+    let mut left_out = 0usize;
     // quotes go to a temporary file as JSON lines, so memory does not grow with the corpus
     let mut spill = if keep_quotes {
         Some(std::io::BufWriter::new(
@@ -559,7 +590,16 @@ fn score(args: &ScoreArgs) -> Result<()> {
         batch.clear();
         while batch.len() < BATCH {
             match corpus.next() {
-                Some(Ok(a)) => batch.push(a),
+                Some(Ok(mut a)) => {
+                    if a.date.is_none() {
+                        a.date = args.date.map(|d| d.to_string());
+                    }
+                    if dates.keeps(a.date.as_deref()) {
+                        batch.push(a);
+                    } else {
+                        left_out += 1;
+                    }
+                }
                 Some(Err(e)) if args.skip_bad => {
                     progress.suspend(|| eprintln!("standpoint: warning: skipped {e}"));
                     summary.skip(&e);
@@ -581,7 +621,7 @@ fn score(args: &ScoreArgs) -> Result<()> {
                 s
             })
             .collect();
-        for mut s in scored {
+        for (a, mut s) in batch.iter().zip(scored) {
             aliases.apply(&mut s);
             s.quotes.retain(|q| keep_kind(q.quote.speaker_kind));
             if !seen_ids.insert(s.id.clone()) {
@@ -595,6 +635,18 @@ fn score(args: &ScoreArgs) -> Result<()> {
             n_articles += 1;
             n_quotes += s.quotes.len();
             acc.add(&s);
+            if let Some(t) = timeline.as_mut() {
+                t.add(&s);
+            }
+            if html {
+                texts.push(standpoint::report::html::ArticleText {
+                    id: s.id.clone(),
+                    title: s.title.clone(),
+                    date: s.date.clone(),
+                    text: a.text.clone(),
+                    quotes: s.quotes.len(),
+                });
+            }
             if args.by_article {
                 let mut one = Accumulator::new().with_majority(args.majority);
                 one.add(&s);
@@ -613,10 +665,26 @@ fn score(args: &ScoreArgs) -> Result<()> {
         }
     }
     progress.finish();
+    if left_out > 0 {
+        eprintln!(
+            "standpoint: note: {left_out} article(s) outside --since/--until (or without a date) left out"
+        );
+    }
     if n_articles == 0 {
-        bail!("no article could be read ({skipped} skipped)");
+        bail!("no article could be read ({skipped} skipped, {left_out} outside the dates)");
     }
     let (speakers, renames) = acc.finish_with_renames();
+    let periods = timeline.map(|t| report::PeriodReport {
+        by: t.by(),
+        periods: t.finish(&renames),
+    });
+    // an HTML report of undated articles only has no time chart
+    let periods = periods.filter(|p| {
+        args.by.is_some()
+            || p.periods
+                .iter()
+                .any(|t| t.period != standpoint::period::UNDATED)
+    });
     summary.articles = n_articles;
     summary.quotes = n_quotes;
     summary.speakers = speakers.len();
@@ -633,6 +701,13 @@ fn score(args: &ScoreArgs) -> Result<()> {
             |n| n.to_string_lossy().into_owned(),
         ),
         target: model.target.clone(),
+        inputs: args
+            .inputs
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect(),
+        periods,
+        texts,
     };
     let mut quotes: Box<dyn Iterator<Item = standpoint::Result<ScoredQuote>>> = match spill {
         Some(w) => {
@@ -650,19 +725,59 @@ fn score(args: &ScoreArgs) -> Result<()> {
         }
         None => Box::new(std::iter::empty()),
     };
+    let opts = report::Options {
+        quotes: args.quotes,
+        top: args.top,
+        fit: report::fit::Fit::detect(args.wide),
+    };
+    if let Some(path) = &args.out {
+        // a file gets the unwrapped tables of piped output
+        let opts = report::Options {
+            fit: report::fit::Fit {
+                width: None,
+                wide: args.wide,
+            },
+            ..opts
+        };
+        return write_atomically(path, |w| {
+            report::write(&report, args.format, opts, &mut quotes, w)
+        });
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    report::write(
-        &report,
-        args.format,
-        report::Options {
-            quotes: args.quotes,
-            fit: report::fit::Fit::detect(args.wide),
-        },
-        &mut quotes,
-        &mut out,
-    )?;
+    report::write(&report, args.format, opts, &mut quotes, &mut out)?;
     out.flush().ok();
+    Ok(())
+}
+
+/// Writes `path` through a temporary file in its folder, renamed into place only when `write`
+/// succeeded, so a failed run leaves no half-written file.
+fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> standpoint::Result<()>,
+) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    // a report is an ordinary file, readable by others as the user's umask allows
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    let tmp = builder
+        .tempfile_in(dir)
+        .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
+    let mut w = std::io::BufWriter::new(tmp);
+    write(&mut w)?;
+    let tmp = w
+        .into_inner()
+        .map_err(|e| e.into_error())
+        .with_context(|| format!("writing {}", path.display()))?;
+    tmp.persist(path)
+        .with_context(|| format!("writing {}", path.display()))?;
     Ok(())
 }
 

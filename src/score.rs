@@ -38,6 +38,10 @@ impl Prediction {
 pub struct ScoredQuote {
     /// The article id.
     pub article: String,
+    /// The article's date as given (JSON Lines `date`, or `--date` for plain files); `None` when
+    /// unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
     /// The attributed quote.
     pub quote: Quote,
     /// Stance toward negotiation (absent when the model has no stance classifier): with a
@@ -237,6 +241,7 @@ impl<'m> Scorer<'m> {
                 };
                 ScoredQuote {
                     article: article.id.clone(),
+                    date: article.date.clone(),
                     stance,
                     relevance,
                     sentiment: sentiment.map(|p| Prediction::new(Task::Sentiment, p)),

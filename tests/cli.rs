@@ -136,7 +136,8 @@ fn csv_and_markdown_and_by_article() {
     let out = stdout(&o);
     let mut rdr = csv::Reader::from_reader(out.as_bytes());
     assert_eq!(&rdr.headers().unwrap()[0], "article");
-    assert!(rdr.records().all(|r| r.unwrap().len() == 21));
+    assert_eq!(&rdr.headers().unwrap()[1], "date");
+    assert!(rdr.records().all(|r| r.unwrap().len() == 22));
 
     let o = run(&[
         "score",

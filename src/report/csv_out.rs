@@ -7,7 +7,7 @@
 //! `p_neutral` (mean probabilities), `sentiment`, `net_sentiment`, `positive_quotes`,
 //! `negative_quotes`, `neutral_sentiment_quotes`, `aliases` (`; `-separated).
 //!
-//! Quote CSV columns: `article`, `speaker`, `speaker_kind`, `mention`, `cue`, `kind`, `rule`
+//! Quote CSV columns: `article`, `date` (the article's date as given; empty when unknown), `speaker`, `speaker_kind`, `mention`, `cue`, `kind`, `rule`
 //! (the extraction rule), `start`,
 //! `end`, `stance`, `p_favor`, `p_against`, `p_neutral`, `p_relevant` (P(about negotiation), empty
 //! without a relevance stage), `sentiment`, `p_positive`, `p_negative`, `p_neutral_sentiment`,
@@ -60,6 +60,7 @@ pub(super) fn write(
     if opts.quotes {
         w.write_record([
             "article",
+            "date",
             "speaker",
             "speaker_kind",
             "mention",
@@ -91,6 +92,7 @@ pub(super) fn write(
             let (tl, [tp, tn, tu]) = probs(&q.sentiment);
             w.write_record([
                 q.article,
+                q.date.unwrap_or_default(),
                 q.quote.speaker,
                 q.quote.speaker_kind.as_str().into(),
                 q.quote.mention,

@@ -67,6 +67,8 @@ pub fn write(
         Format::Csv => write_csv(evals, out),
         Format::Table => write_tables(evals, grids, out, false),
         Format::Markdown => write_tables(evals, grids, out, true),
+
+        Format::Html => Err(std::io::Error::other(super::HTML_SCORE_ONLY)),
     };
     r.map_err(|e| crate::Error::Output(e.to_string()))
 }

@@ -1,5 +1,5 @@
 //! JSON output: one object `{"model", "articles", "speakers": […], "quotes": […]}` (plus
-//! `"by_article"` with `--by-article`). The README documents every field.
+//! `"by_article"` with `--by-article`, `"by_period"` with `--by`). The README documents every field.
 
 use super::{Quotes, ScoreReport, WriteError};
 use crate::aggregate::{SpeakerStance, TaskSummary};
@@ -57,6 +57,7 @@ pub fn quote_json(q: &ScoredQuote) -> Value {
     };
     json!({
         "article": q.article,
+        "date": q.date,
         "speaker": q.quote.speaker,
         "speaker_kind": q.quote.speaker_kind.as_str(),
         "mention": q.quote.mention,
@@ -87,6 +88,9 @@ pub fn json_value(r: &ScoreReport) -> Value {
         "quotes_total": r.n_quotes,
         "speakers": r.speakers.iter().map(speaker_json).collect::<Vec<_>>(),
     });
+    if let Some(p) = &r.periods {
+        v["by_period"] = super::period_out::periods_json(p);
+    }
     if let Some(by) = &r.by_article {
         v["by_article"] = by
             .iter()

@@ -1,4 +1,4 @@
-//! Output formats for scoring results: a terminal table, CSV, JSON and Markdown.
+//! Output formats for scoring results: a terminal table, CSV, JSON, Markdown and HTML.
 //!
 //! The format is chosen at the edge (the binary); every writer takes the same [`ScoreReport`].
 //! Numbers in tables are rounded to two decimals; CSV and JSON carry full precision.
@@ -6,7 +6,9 @@
 mod csv_out;
 pub mod eval_out;
 pub mod fit;
+pub mod html;
 mod json;
+pub mod period_out;
 pub mod quotes_out;
 pub mod realnews_out;
 mod table;
@@ -30,7 +32,14 @@ pub enum Format {
     Json,
     /// GitHub-flavoured Markdown tables.
     Markdown,
+    /// One self-contained HTML page: charts, sortable tables and the articles with their quotes
+    /// highlighted (see [`html`]).
+    Html,
 }
+
+/// The error of `--format html` outside `score`.
+pub(crate) const HTML_SCORE_ONLY: &str =
+    "--format html is for `standpoint score` only; use table, markdown, csv or json here";
 
 /// The speakers of one article (for `--by-article`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -58,6 +67,22 @@ pub struct ScoreReport {
     pub model: String,
     /// What the model's stance is toward ([`crate::Model::target`]), named in every header.
     pub target: String,
+    /// The inputs as given on the command line (named in the HTML header).
+    pub inputs: Vec<String>,
+    /// Speakers per calendar period (`--by`), when asked for.
+    pub periods: Option<PeriodReport>,
+    /// The articles' texts, for the HTML format only (empty otherwise): the quotes' byte offsets
+    /// index them.
+    pub texts: Vec<html::ArticleText>,
+}
+
+/// Speakers per calendar period (`--by day|week|month|year`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodReport {
+    /// The grouping.
+    pub by: crate::period::Period,
+    /// The periods in calendar order, `undated` last.
+    pub periods: Vec<crate::period::PeriodTable>,
 }
 
 /// What to include.
@@ -65,6 +90,9 @@ pub struct ScoreReport {
 pub struct Options {
     /// Add the quote-level table (table, markdown); CSV prints only the quote table.
     pub quotes: bool,
+    /// How many of the run's most quoted speakers the period table (table, Markdown) and the
+    /// HTML charts show; 0 = all.
+    pub top: usize,
     /// How terminal tables fit the terminal (ignored by the other formats).
     pub fit: fit::Fit,
 }
@@ -87,8 +115,12 @@ pub fn write(
     let r = match format {
         Format::Table => table::write(report, opts, quotes, out, false),
         Format::Markdown => table::write(report, opts, quotes, out, true),
-        Format::Csv => csv_out::write(report, opts, quotes, out),
+        Format::Csv => match &report.periods {
+            Some(p) if !opts.quotes => period_out::write_csv(p, out),
+            _ => csv_out::write(report, opts, quotes, out),
+        },
         Format::Json => json::write(report, quotes, out),
+        Format::Html => html::write(report, opts, quotes, out),
     };
     match r {
         Ok(()) => Ok(()),

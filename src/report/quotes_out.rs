@@ -55,6 +55,8 @@ pub fn write(
             .map_err(std::io::Error::other)
             .and_then(|_| writeln!(out)),
         Format::Table | Format::Markdown => tables(e, errors, out, format == Format::Markdown),
+
+        Format::Html => Err(std::io::Error::other(super::HTML_SCORE_ONLY)),
     };
     res.map_err(|x| crate::Error::Output(x.to_string()))
 }

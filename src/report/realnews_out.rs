@@ -49,6 +49,7 @@ pub fn write(
     out: &mut dyn Write,
 ) -> crate::Result<()> {
     let res = match format {
+        Format::Html => Err(std::io::Error::other(super::HTML_SCORE_ONLY)),
         Format::Json | Format::Csv => {
             let mut v = e.clone();
             match errors {

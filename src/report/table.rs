@@ -189,17 +189,23 @@ pub(super) fn write(
             writeln!(out, "{}\n", speaker_table(&a.speakers, markdown, opts.fit))?;
         }
     }
-    heading(
-        out,
-        &format!(
-            "Stance toward {} by speaker ({}, {}; model {})",
-            r.target,
-            plural(r.articles, "article"),
-            plural(r.n_quotes, "quote"),
-            r.model
-        ),
-    )?;
-    writeln!(out, "{}", speaker_table(&r.speakers, markdown, opts.fit))?;
+    match &r.periods {
+        // with --by, the period table takes the run-wide table's place
+        Some(p) => super::period_out::write_table(r, p, opts, out, markdown)?,
+        None => {
+            heading(
+                out,
+                &format!(
+                    "Stance toward {} by speaker ({}, {}; model {})",
+                    r.target,
+                    plural(r.articles, "article"),
+                    plural(r.n_quotes, "quote"),
+                    r.model
+                ),
+            )?;
+            writeln!(out, "{}", speaker_table(&r.speakers, markdown, opts.fit))?;
+        }
+    }
     if opts.quotes {
         let all: Vec<ScoredQuote> = quotes.collect::<crate::Result<_>>()?;
         writeln!(out)?;
