@@ -59,6 +59,7 @@ pub mod labelled;
 pub mod labels;
 pub mod logistic;
 pub mod model;
+pub mod partial;
 pub mod quote_eval;
 pub mod realnews;
 pub mod report;

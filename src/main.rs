@@ -18,6 +18,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+mod partial_out;
+
 /// Who said what about negotiation: per-speaker stance and sentiment tables from news articles.
 #[derive(Parser)]
 #[command(name = "standpoint", version, about, long_about = None)]
@@ -38,6 +40,23 @@ enum Command {
     Explain(ExplainArgs),
     /// Measure quote extraction and speaker attribution against a gold folder (tests/gold).
     EvalQuotes(EvalQuotesArgs),
+    /// Merge partial tables (`score --partial`) of shards of a corpus into the table one run
+    /// would print.
+    Merge(MergeArgs),
+}
+
+#[derive(Args)]
+struct MergeArgs {
+    /// Partial files written by `standpoint score --partial`, in corpus order.
+    #[arg(required = true)]
+    parts: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Share of a speaker's stance-taking quotes one side needs for the speaker's label
+    /// (below it: mixed), in (0.5, 1].
+    #[arg(long, default_value_t = standpoint::aggregate::DEFAULT_MAJORITY, value_parser = parse_majority)]
+    majority: f64,
 }
 
 #[derive(Args)]
@@ -227,6 +246,10 @@ struct ScoreArgs {
     /// (below it: mixed), in (0.5, 1].
     #[arg(long, default_value_t = standpoint::aggregate::DEFAULT_MAJORITY, value_parser = parse_majority)]
     majority: f64,
+    /// Write the sums behind the speaker table (and the quotes) to this JSON file instead of
+    /// printing a table; `standpoint merge` combines such files.
+    #[arg(long, conflicts_with = "by_article")]
+    partial: Option<PathBuf>,
 }
 
 /// A majority share in (0.5, 1].
@@ -421,7 +444,7 @@ fn score(args: &ScoreArgs) -> Result<()> {
     };
     let keep_kind = |k: standpoint::SpeakerKind| args.kind.is_empty() || args.kind.contains(&k);
     let corpus = Corpus::open(&args.inputs)?;
-    let keep_quotes = args.quotes || args.format == Format::Json;
+    let keep_quotes = args.quotes || args.format == Format::Json || args.partial.is_some();
     // quotes go to a temporary file as JSON lines, so memory does not grow with the corpus
     let mut spill = if keep_quotes {
         Some(std::io::BufWriter::new(
@@ -485,6 +508,10 @@ fn score(args: &ScoreArgs) -> Result<()> {
     }
     if n_articles == 0 {
         bail!("no article could be read ({skipped} skipped)");
+    }
+    if let Some(path) = &args.partial {
+        let file = spill.map(|w| w.into_inner().map_err(|e| e.into_error()));
+        return partial_out::write(path, &model_path, n_articles, n_quotes, &acc, file);
     }
     let (speakers, renames) = acc.finish_with_renames();
     let report = ScoreReport {
@@ -809,6 +836,7 @@ fn main() -> ExitCode {
         Command::Eval(a) => eval(a),
         Command::Explain(a) => explain(a),
         Command::EvalQuotes(a) => eval_quotes(a),
+        Command::Merge(a) => partial_out::merge(&a.parts, a.format, a.majority),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
