@@ -15,6 +15,7 @@ on the executors (``pip install standpoint-*.whl`` in the image, or
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 import time
@@ -99,7 +100,7 @@ def main(argv=None) -> int:
         .collect()
     )
     partials.sort(key=lambda r: r["part"])
-    n_articles = articles.count()
+    n_articles = sum(json.loads(r["partial"])["articles"] for r in partials)
     out = standpoint.merge_report([r["partial"] for r in partials], format=args.format)
     t2 = time.perf_counter()
     spark.stop()
