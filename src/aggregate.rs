@@ -64,13 +64,31 @@ pub fn speaker_label(task: Task, counts: [usize; 3], majority: f64) -> &'static 
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
-struct Sums {
-    n: usize,
-    net: f64,
-    net_sq: f64,
-    prob: [f64; 3],
-    labels: [usize; 3],
+/// Scale of the fixed-point sums: a probability `x` is added as `trunc(x · 2^96)`, an integer,
+/// so sums are exact and do not depend on the order of the quotes or of the shards merged
+/// (floating-point sums do, in their last bits). Parts below 2^-96 (about 1.3e-29) are dropped.
+/// With |x| ≤ 1 an `i128` holds over two billion quotes.
+const FIXED_SCALE: f64 = 79_228_162_514_264_337_593_543_950_336.0; // 2^96
+
+/// `x` as a fixed-point integer in units of 2^-96.
+fn fixed(x: f64) -> i128 {
+    (x * FIXED_SCALE) as i128
+}
+
+/// A fixed-point sum back as a float (rounded to nearest).
+fn unfixed(x: i128) -> f64 {
+    x as f64 / FIXED_SCALE
+}
+
+/// The sums behind one task's summary of a speaker. Probability sums are fixed-point integers
+/// in units of 2^-96 (see [`FIXED_SCALE`]), serialised as JSON numbers.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Sums {
+    pub(crate) n: usize,
+    pub(crate) net: i128,
+    pub(crate) net_sq: i128,
+    pub(crate) prob: [i128; 3],
+    pub(crate) labels: [usize; 3],
 }
 
 impl Sums {
@@ -78,10 +96,10 @@ impl Sums {
         let probs = &p.probabilities;
         let net = probs[0] - probs[1];
         self.n += 1;
-        self.net += net;
-        self.net_sq += net * net;
+        self.net += fixed(net);
+        self.net_sq += fixed(net * net);
         for (acc, x) in self.prob.iter_mut().zip(probs) {
-            *acc += x;
+            *acc += fixed(*x);
         }
         let label = task.parse_label(&p.label).unwrap_or(2);
         self.labels[label] += 1;
@@ -102,10 +120,10 @@ impl Sums {
             return None;
         }
         let n = self.n as f64;
-        let mean = self.net / n;
-        let probs = [self.prob[0] / n, self.prob[1] / n, self.prob[2] / n];
+        let mean = unfixed(self.net) / n;
+        let probs = self.prob.map(|p| unfixed(p) / n);
         let interval = (self.n >= 2).then(|| {
-            let var = ((self.net_sq - n * mean * mean) / (n - 1.0)).max(0.0);
+            let var = ((unfixed(self.net_sq) - n * mean * mean) / (n - 1.0)).max(0.0);
             let t = StudentsT::new(0.0, 1.0, n - 1.0)
                 .expect("valid t distribution")
                 .inverse_cdf(0.975);
@@ -157,23 +175,35 @@ pub struct SpeakerStance {
     pub sentiment: Option<TaskSummary>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
-struct SpeakerSums {
-    aliases: BTreeSet<String>,
-    articles: usize,
-    quotes: usize,
-    stance: Sums,
-    sentiment: Sums,
+/// The sums behind one speaker row (what a partial table stores per speaker).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub(crate) struct SpeakerSums {
+    pub(crate) aliases: BTreeSet<String>,
+    pub(crate) articles: usize,
+    pub(crate) quotes: usize,
+    pub(crate) stance: Sums,
+    pub(crate) sentiment: Sums,
 }
 
-/// At most this many aliases are kept per speaker (memory stays bounded on large corpora).
+/// At most this many aliases are kept per speaker (memory stays bounded on large corpora): the
+/// first ones in sorted order, so the kept set does not depend on the order articles or shards
+/// come in.
 pub const MAX_ALIASES: usize = 30;
 
 impl SpeakerSums {
     fn add_alias(&mut self, alias: &str) {
-        if self.aliases.len() < MAX_ALIASES && !alias.is_empty() {
-            self.aliases.insert(alias.to_string());
+        if alias.is_empty() || self.aliases.contains(alias) {
+            return;
         }
+        if self.aliases.len() >= MAX_ALIASES {
+            match self.aliases.last() {
+                Some(last) if alias < last.as_str() => {
+                    self.aliases.pop_last();
+                }
+                _ => return,
+            }
+        }
+        self.aliases.insert(alias.to_string());
     }
 
     fn merge(&mut self, o: &SpeakerSums) {
@@ -190,7 +220,7 @@ impl SpeakerSums {
 /// Running per-speaker sums; merge shards, then [`finish`](Accumulator::finish).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Accumulator {
-    speakers: BTreeMap<(String, SpeakerKind), SpeakerSums>,
+    pub(crate) speakers: BTreeMap<(String, SpeakerKind), SpeakerSums>,
     majority: f64,
 }
 

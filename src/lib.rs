@@ -61,6 +61,7 @@ pub mod labelled;
 pub mod labels;
 pub mod logistic;
 pub mod model;
+pub mod partial;
 pub mod period;
 pub mod progress;
 pub mod quote_eval;

@@ -18,6 +18,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+mod partial_out;
+
 /// Who said what about negotiation: per-speaker stance and sentiment tables from news articles.
 #[derive(Parser)]
 #[command(name = "standpoint", version, about, long_about = None)]
@@ -41,6 +43,9 @@ enum Command {
     /// Label quotes of your corpus for a stance target: the loop picks the quotes worth
     /// labelling, appends each answer to a CSV that `train` reads, and refits as you go.
     Label(LabelArgs),
+    /// Merge partial tables (`score --partial`) of shards of a corpus into the table one run
+    /// would print.
+    Merge(MergeArgs),
 }
 
 #[derive(Args)]
@@ -84,6 +89,20 @@ struct LabelArgs {
     /// Write --out as a stand-off file (article, span, labels, digest; no text) to this path.
     #[arg(long, conflicts_with = "batch")]
     export: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct MergeArgs {
+    /// Partial files written by `standpoint score --partial`, in corpus order.
+    #[arg(required = true)]
+    parts: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Share of a speaker's stance-taking quotes one side needs for the speaker's label
+    /// (below it: mixed), in (0.5, 1].
+    #[arg(long, default_value_t = standpoint::aggregate::DEFAULT_MAJORITY, value_parser = parse_majority)]
+    majority: f64,
 }
 
 #[derive(Args)]
@@ -309,6 +328,10 @@ struct ScoreArgs {
     /// No progress bar and no summary line on standard error.
     #[arg(long, short)]
     quiet: bool,
+    /// Write the sums behind the speaker table (and the quotes) to this JSON file instead of
+    /// printing a table; `standpoint merge` combines such files.
+    #[arg(long, conflicts_with = "by_article")]
+    partial: Option<PathBuf>,
 }
 
 /// A majority share in (0.5, 1].
@@ -560,7 +583,7 @@ fn score(args: &ScoreArgs) -> Result<()> {
     );
     let mut summary = standpoint::progress::Summary::default();
     let corpus = Corpus::open(&args.inputs)?;
-    let keep_quotes = args.quotes || args.format == Format::Json || html;
+    let keep_quotes = args.quotes || args.format == Format::Json || html || args.partial.is_some();
     let dates = standpoint::period::DateFilter {
         since: args.since,
         until: args.until,
@@ -672,6 +695,18 @@ fn score(args: &ScoreArgs) -> Result<()> {
     }
     if n_articles == 0 {
         bail!("no article could be read ({skipped} skipped, {left_out} outside the dates)");
+    }
+    if let Some(path) = &args.partial {
+        let file = spill.map(|w| w.into_inner().map_err(|e| e.into_error()));
+        return partial_out::write(
+            path,
+            &model_path,
+            &model.target,
+            n_articles,
+            n_quotes,
+            &acc,
+            file,
+        );
     }
     let (speakers, renames) = acc.finish_with_renames();
     let periods = timeline.map(|t| report::PeriodReport {
@@ -1068,6 +1103,7 @@ fn main() -> ExitCode {
         Command::Explain(a) => explain(a),
         Command::EvalQuotes(a) => eval_quotes(a),
         Command::Label(a) => label(a),
+        Command::Merge(a) => partial_out::merge(&a.parts, a.format, a.majority),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
