@@ -55,6 +55,8 @@ pub mod error;
 pub mod eval;
 pub mod explain;
 pub mod features;
+pub mod html;
+pub mod input;
 pub mod labelled;
 pub mod labels;
 pub mod logistic;

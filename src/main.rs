@@ -198,8 +198,9 @@ struct TrainArgs {
 
 #[derive(Args)]
 struct ScoreArgs {
-    /// Articles: .txt files, folders of them, .jsonl files ({"id","title","date","source","text"}
-    /// per line), or - for standard input.
+    /// Articles: .txt and .html files, folders of them, .jsonl files ({"id","title","date",
+    /// "source","text"} per line), .json arrays of such objects, .csv corpora, or - for standard
+    /// input.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// Model file [default: models/negotiation.json, the shipped model].
@@ -227,6 +228,37 @@ struct ScoreArgs {
     /// (below it: mixed), in (0.5, 1].
     #[arg(long, default_value_t = standpoint::aggregate::DEFAULT_MAJORITY, value_parser = parse_majority)]
     majority: f64,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+/// How input files are decoded and which CSV columns hold the articles.
+#[derive(Args)]
+struct ReadArgs {
+    /// Encoding of input without a byte-order mark (UTF-8 and UTF-16 byte-order marks are
+    /// always honoured).
+    #[arg(long, value_enum, default_value_t = standpoint::input::InputEncoding::Utf8)]
+    encoding: standpoint::input::InputEncoding,
+    /// Column of a .csv corpus holding the article text [default: text].
+    #[arg(long)]
+    text_col: Option<String>,
+    /// Column of a .csv corpus holding the article id [default: id, when present].
+    #[arg(long)]
+    id_col: Option<String>,
+    /// Column of a .csv corpus holding the date [default: date, when present].
+    #[arg(long)]
+    date_col: Option<String>,
+}
+
+impl ReadArgs {
+    fn options(&self) -> standpoint::corpus::ReadOptions {
+        standpoint::corpus::ReadOptions {
+            encoding: self.encoding,
+            text_col: self.text_col.clone(),
+            id_col: self.id_col.clone(),
+            date_col: self.date_col.clone(),
+        }
+    }
 }
 
 /// A majority share in (0.5, 1].
@@ -420,7 +452,7 @@ fn score(args: &ScoreArgs) -> Result<()> {
         None => standpoint::aggregate::AliasMap::default(),
     };
     let keep_kind = |k: standpoint::SpeakerKind| args.kind.is_empty() || args.kind.contains(&k);
-    let corpus = Corpus::open(&args.inputs)?;
+    let corpus = Corpus::open_with(&args.inputs, &args.read.options())?;
     let keep_quotes = args.quotes || args.format == Format::Json;
     // quotes go to a temporary file as JSON lines, so memory does not grow with the corpus
     let mut spill = if keep_quotes {
