@@ -39,14 +39,13 @@ impl InputEncoding {
 
 /// The kind of a non-text file recognised by its first bytes (its "magic number"), if any.
 pub fn binary_kind(head: &[u8]) -> Option<&'static str> {
-    const MAGIC: [(&[u8], &str); 7] = [
+    const MAGIC: [(&[u8], &str); 6] = [
         (b"%PDF-", "a PDF file"),
         (b"PK\x03\x04", "a ZIP archive (or .docx/.odt document)"),
         (b"\x1f\x8b", "a gzip-compressed file"),
         (b"\x89PNG", "a PNG image"),
         (b"\xff\xd8\xff", "a JPEG image"),
         (b"GIF8", "a GIF image"),
-        (b"\x7fELF", "an executable"),
     ];
     MAGIC
         .iter()
@@ -120,8 +119,13 @@ pub fn decoding_reader<R: std::io::Read>(
     reader: R,
     encoding: InputEncoding,
 ) -> encoding_rs_io::DecodeReaderBytes<R, Vec<u8>> {
+    // UTF-8: no explicit encoding, so bytes pass through (a BOM is still sniffed)
+    let explicit = match encoding {
+        InputEncoding::Utf8 => None,
+        InputEncoding::Latin1 => Some(encoding.encoding()),
+    };
     encoding_rs_io::DecodeReaderBytesBuilder::new()
-        .encoding(Some(encoding.encoding()))
+        .encoding(explicit)
         .bom_override(true)
         .utf8_passthru(true)
         .strip_bom(true)
@@ -178,6 +182,15 @@ mod tests {
         let e = decode(b"ab\0cd".to_vec(), InputEncoding::Latin1, "b.txt").unwrap_err();
         assert!(e.to_string().contains("binary"), "{e}");
         assert_eq!(binary_kind(b"plain text"), None);
+    }
+
+    #[test]
+    fn the_stream_reader_keeps_invalid_utf8_for_the_line_reader() {
+        use std::io::BufRead;
+        let mut line = String::new();
+        let got = std::io::BufReader::new(decoding_reader(&b"Caf\xe9\n"[..], InputEncoding::Utf8))
+            .read_line(&mut line);
+        assert_eq!(got.unwrap_err().kind(), std::io::ErrorKind::InvalidData);
     }
 
     #[test]
