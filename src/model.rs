@@ -1139,7 +1139,8 @@ mod tests {
     #[test]
     fn the_loader_checks_every_field() {
         assert!(load_edited(|_| {}).is_ok());
-        let cases: Vec<(Box<dyn FnOnce(&mut serde_json::Value)>, &str)> = vec![
+        type Edit = Box<dyn FnOnce(&mut serde_json::Value)>;
+        let cases: Vec<(Edit, &str)> = vec![
             (
                 Box::new(|v| v["stance"]["coef"][0][0] = serde_json::json!(1e300)),
                 "field `stance.coef[0]`: weight 1e300",
