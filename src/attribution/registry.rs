@@ -59,6 +59,11 @@ impl Entity {
 pub struct Registry {
     /// All speakers (and salient subjects) seen so far.
     pub entities: Vec<Entity>,
+    /// Candidate surnames → the entities whose name has that word where
+    /// [`Entity::has_surname`] looks (every word but the first of a longer name, the one word of
+    /// a short one), ascending and without repeats; a superset, since names only grow. Lets a
+    /// named mention look at the few people it can be instead of every entity of the article.
+    surnames: rustc_hash::FxHashMap<String, Vec<usize>>,
 }
 
 impl Registry {
@@ -121,7 +126,9 @@ impl Registry {
                         last_seen: None,
                         last_mentioned: pos,
                     });
-                    self.entities.len() - 1
+                    let i = self.entities.len() - 1;
+                    self.index_surnames(i);
+                    i
                 }
             }
         };
@@ -131,7 +138,9 @@ impl Registry {
                 || !e.canonical.chars().next().is_some_and(char::is_uppercase))
         {
             e.canonical = name.clone();
+            self.index_surnames(idx);
         }
+        let e = &mut self.entities[idx];
         if e.gender.is_none() {
             e.gender = info.gender.or(info.pronoun.and_then(|p| p.gender));
         }
@@ -146,6 +155,22 @@ impl Registry {
             e.last_seen = Some(e.last_seen.map_or(pos, |p| p.max(pos)));
         }
         Some(idx)
+    }
+
+    /// Records entity `idx`'s current name in the surname index.
+    fn index_surnames(&mut self, idx: usize) {
+        let words: Vec<&str> = self.entities[idx].canonical.split(' ').collect();
+        let keys = if words.len() == 1 {
+            &words[..]
+        } else {
+            &words[1..]
+        };
+        for w in keys {
+            let v = self.surnames.entry((*w).to_string()).or_default();
+            if let Err(p) = v.binary_search(&idx) {
+                v.insert(p, idx);
+            }
+        }
     }
 
     fn find(&self, info: &MentionInfo) -> Option<usize> {
@@ -181,11 +206,18 @@ impl Registry {
     /// A named person: the latest person with the same surname and compatible first names.
     fn find_person(&self, name: &str) -> Option<usize> {
         let surname = name.split(' ').next_back()?;
-        self.by_recency(&|e: &Entity| {
-            e.kind == SpeakerKind::Person
-                && e.has_surname(surname)
-                && compatible_first_names(&e.canonical, name)
-        })
+        // the same entity as a scan of all entities in index order (ties: the later one)
+        self.surnames
+            .get(surname)?
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let e = &self.entities[i];
+                e.kind == SpeakerKind::Person
+                    && e.has_surname(surname)
+                    && compatible_first_names(&e.canonical, name)
+            })
+            .max_by_key(|&i| self.entities[i].last_mentioned)
     }
 
     /// A role: "the minister", "the foreign minister" → a named person with that title, an
