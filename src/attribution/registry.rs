@@ -64,6 +64,9 @@ pub struct Registry {
     /// a short one), ascending and without repeats; a superset, since names only grow. Lets a
     /// named mention look at the few people it can be instead of every entity of the article.
     surnames: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// Every entity as (last_seen, last_mentioned, index), so a pronoun walks the entities from
+    /// the most recent down and stops at the first it can stand for, instead of scanning all.
+    recency: std::collections::BTreeSet<(Option<usize>, usize, usize)>,
 }
 
 impl Registry {
@@ -82,9 +85,12 @@ impl Registry {
         salient: bool,
     ) -> Option<usize> {
         let idx = if let Some(p) = info.pronoun {
-            self.entities
+            // the first from the top of (last_seen, last_mentioned, index): the entity a
+            // max_by_key over all of them in index order would give
+            self.recency
                 .iter()
-                .enumerate()
+                .rev()
+                .map(|&(_, _, i)| (i, &self.entities[i]))
                 .filter(|(_, e)| e.last_mentioned <= pos)
                 .filter(|(_, e)| {
                     if p.person {
@@ -103,8 +109,8 @@ impl Registry {
                         matches!(e.kind, SpeakerKind::Organization | SpeakerKind::State)
                     }
                 })
-                .max_by_key(|(_, e)| (e.last_seen, e.last_mentioned))
-                .map(|(i, _)| i)?
+                .map(|(i, _)| i)
+                .next()?
         } else {
             match self.find(info) {
                 Some(i) => i,
@@ -128,6 +134,7 @@ impl Registry {
                     });
                     let i = self.entities.len() - 1;
                     self.index_surnames(i);
+                    self.recency.insert((None, pos, i));
                     i
                 }
             }
@@ -150,9 +157,15 @@ impl Registry {
             }
         }
         e.add_alias(mention_text);
+        let old = (e.last_seen, e.last_mentioned, idx);
         e.last_mentioned = e.last_mentioned.max(pos);
         if salient {
             e.last_seen = Some(e.last_seen.map_or(pos, |p| p.max(pos)));
+        }
+        let new = (e.last_seen, e.last_mentioned, idx);
+        if new != old {
+            self.recency.remove(&old);
+            self.recency.insert(new);
         }
         Some(idx)
     }
