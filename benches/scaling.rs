@@ -20,21 +20,65 @@ const FIRST: [&str; 25] = [
     "Umar", "Vera", "Wendell", "Ximena", "Yusuf",
 ];
 const LAST: [&str; 40] = [
-    "Abara", "Bellweather", "Castellano", "Dunmore", "Eriksen", "Falkner", "Gudmundsson",
-    "Halloran", "Ivanova", "Jaramillo", "Kowalski", "Lindqvist", "Moreau", "Nakashima",
-    "Okonkwo", "Pellegrini", "Quarshie", "Rasmussen", "Szabo", "Tanaka", "Uddin", "Valdivia",
-    "Whitlock", "Xavier", "Yamada", "Zielinski", "Achterberg", "Brannigan", "Cordeiro",
-    "Delacroix", "Esposito", "Fairbairn", "Grimaldi", "Haddad", "Ibarra", "Jovanovic",
-    "Kristiansen", "Lombardi", "Mbeki", "Novak",
+    "Abara",
+    "Bellweather",
+    "Castellano",
+    "Dunmore",
+    "Eriksen",
+    "Falkner",
+    "Gudmundsson",
+    "Halloran",
+    "Ivanova",
+    "Jaramillo",
+    "Kowalski",
+    "Lindqvist",
+    "Moreau",
+    "Nakashima",
+    "Okonkwo",
+    "Pellegrini",
+    "Quarshie",
+    "Rasmussen",
+    "Szabo",
+    "Tanaka",
+    "Uddin",
+    "Valdivia",
+    "Whitlock",
+    "Xavier",
+    "Yamada",
+    "Zielinski",
+    "Achterberg",
+    "Brannigan",
+    "Cordeiro",
+    "Delacroix",
+    "Esposito",
+    "Fairbairn",
+    "Grimaldi",
+    "Haddad",
+    "Ibarra",
+    "Jovanovic",
+    "Kristiansen",
+    "Lombardi",
+    "Mbeki",
+    "Novak",
 ];
 const ORGS: [&str; 8] = [
-    "Port Authority", "Transit Union", "Chamber of Trade", "Water Board", "Teachers Guild",
-    "Rail Company", "Farmers Council", "Health Trust",
+    "Port Authority",
+    "Transit Union",
+    "Chamber of Trade",
+    "Water Board",
+    "Teachers Guild",
+    "Rail Company",
+    "Farmers Council",
+    "Health Trust",
 ];
 
 /// A distinct full name for paragraph `i` (1,000 of them, then they repeat).
 fn name(i: usize) -> String {
-    format!("{} {}", FIRST[i % FIRST.len()], LAST[(i / FIRST.len()) % LAST.len()])
+    format!(
+        "{} {}",
+        FIRST[i % FIRST.len()],
+        LAST[(i / FIRST.len()) % LAST.len()]
+    )
 }
 
 /// Paragraph `i` of each shape.
@@ -81,16 +125,27 @@ fn best(reps: usize, mut f: impl FnMut()) -> Duration {
 
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
-    let sizes: &[usize] = if quick { &[100, 1000] } else { &[100, 1000, 10000] };
+    let sizes: &[usize] = if quick {
+        &[100, 1000]
+    } else {
+        &[100, 1000, 10000]
+    };
     let model = Model::load(std::path::Path::new(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/models/negotiation.json"
     )))
     .expect("shipped model");
     let scorer = Scorer::new(&model);
-    println!("| shape | stage | paragraphs | quotes | total ms | µs per paragraph | ratio to 100 |");
+    println!(
+        "| shape | stage | paragraphs | quotes | total ms | µs per paragraph | ratio to 100 |"
+    );
     println!("|---|---|---:|---:|---:|---:|---:|");
-    for shape in ["pronoun speakers", "quotes without a cue", "news paragraphs", "reported speech"] {
+    for shape in [
+        "pronoun speakers",
+        "quotes without a cue",
+        "news paragraphs",
+        "reported speech",
+    ] {
         for stage in ["attribution", "scoring"] {
             let mut base = None;
             for &n in sizes {

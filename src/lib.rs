@@ -55,6 +55,7 @@ pub mod error;
 pub mod eval;
 pub mod explain;
 pub mod features;
+pub mod fuzzing;
 pub mod html;
 pub mod input;
 pub mod labelled;
