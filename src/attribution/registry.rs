@@ -84,60 +84,12 @@ impl Registry {
         pos: usize,
         salient: bool,
     ) -> Option<usize> {
-        let idx = if let Some(p) = info.pronoun {
-            // the first from the top of (last_seen, last_mentioned, index): the entity a
-            // max_by_key over all of them in index order would give
-            self.recency
-                .iter()
-                .rev()
-                .map(|&(_, _, i)| (i, &self.entities[i]))
-                .filter(|(_, e)| e.last_mentioned <= pos)
-                .filter(|(_, e)| {
-                    if p.person {
-                        e.kind == SpeakerKind::Person
-                            && match (p.gender, e.gender) {
-                                (Some(a), Some(b)) => a == b,
-                                _ => true,
-                            }
-                            && e.canonical.chars().next().is_some_and(char::is_uppercase)
-                    } else if p.plural {
-                        matches!(
-                            e.kind,
-                            SpeakerKind::Group | SpeakerKind::Organization | SpeakerKind::State
-                        )
-                    } else {
-                        matches!(e.kind, SpeakerKind::Organization | SpeakerKind::State)
-                    }
-                })
-                .map(|(i, _)| i)
-                .next()?
-        } else {
-            match self.find(info) {
+        let idx = match info.pronoun {
+            Some(p) => self.resolve_pronoun(p, pos)?,
+            None => match self.find(info) {
                 Some(i) => i,
-                None => {
-                    let canonical = info
-                        .name
-                        .clone()
-                        .unwrap_or_else(|| common_noun_case(&info.label));
-                    self.entities.push(Entity {
-                        canonical,
-                        kind: if info.kind == SpeakerKind::Unknown {
-                            SpeakerKind::Person
-                        } else {
-                            info.kind
-                        },
-                        gender: info.gender,
-                        titles: Vec::new(),
-                        aliases: Vec::new(),
-                        last_seen: None,
-                        last_mentioned: pos,
-                    });
-                    let i = self.entities.len() - 1;
-                    self.index_surnames(i);
-                    self.recency.insert((None, pos, i));
-                    i
-                }
-            }
+                None => self.create(info, pos),
+            },
         };
         let e = &mut self.entities[idx];
         if let (Some(name), SpeakerKind::Person) = (&info.name, info.kind)
@@ -168,6 +120,62 @@ impl Registry {
             self.recency.insert(new);
         }
         Some(idx)
+    }
+
+    /// The entity a pronoun at `pos` stands for: the most recent salient entity it can stand for
+    /// (gender, number, person or not).
+    fn resolve_pronoun(&self, p: lexicon::PronounInfo, pos: usize) -> Option<usize> {
+        // the first from the top of (last_seen, last_mentioned, index): the entity a
+        // max_by_key over all of them in index order would give
+        self.recency
+            .iter()
+            .rev()
+            .map(|&(_, _, i)| (i, &self.entities[i]))
+            .filter(|(_, e)| e.last_mentioned <= pos)
+            .filter(|(_, e)| {
+                if p.person {
+                    e.kind == SpeakerKind::Person
+                        && match (p.gender, e.gender) {
+                            (Some(a), Some(b)) => a == b,
+                            _ => true,
+                        }
+                        && e.canonical.chars().next().is_some_and(char::is_uppercase)
+                } else if p.plural {
+                    matches!(
+                        e.kind,
+                        SpeakerKind::Group | SpeakerKind::Organization | SpeakerKind::State
+                    )
+                } else {
+                    matches!(e.kind, SpeakerKind::Organization | SpeakerKind::State)
+                }
+            })
+            .map(|(i, _)| i)
+            .next()
+    }
+
+    /// A new entity for a mention no known entity matches.
+    fn create(&mut self, info: &MentionInfo, pos: usize) -> usize {
+        let canonical = info
+            .name
+            .clone()
+            .unwrap_or_else(|| common_noun_case(&info.label));
+        self.entities.push(Entity {
+            canonical,
+            kind: if info.kind == SpeakerKind::Unknown {
+                SpeakerKind::Person
+            } else {
+                info.kind
+            },
+            gender: info.gender,
+            titles: Vec::new(),
+            aliases: Vec::new(),
+            last_seen: None,
+            last_mentioned: pos,
+        });
+        let i = self.entities.len() - 1;
+        self.index_surnames(i);
+        self.recency.insert((None, pos, i));
+        i
     }
 
     /// Records entity `idx`'s current name in the surname index.
