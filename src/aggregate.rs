@@ -389,7 +389,7 @@ impl AliasMap {
         let col = |name: &str| {
             headers
                 .iter()
-                .position(|h| h.trim() == name)
+                .position(|h| h.trim_start_matches('\u{feff}').trim() == name)
                 .ok_or_else(|| crate::Error::MissingColumn {
                     path: path.to_path_buf(),
                     column: name.into(),

@@ -172,6 +172,14 @@ pub fn read(path: &Path, columns: &Columns, split: Option<(&str, &str)>) -> Resu
         .map(|h| h.trim_start_matches('\u{feff}').trim().to_string())
         .collect();
     let find = |col: &str| -> Result<usize> {
+        let times = names.iter().filter(|h| *h == col).count();
+        if times > 1 {
+            return Err(bad(
+                1,
+                col,
+                format!("the column appears {times} times in the header; keep one"),
+            ));
+        }
         names
             .iter()
             .position(|h| h == col)

@@ -270,8 +270,9 @@ struct TrainArgs {
 
 #[derive(Args)]
 struct ScoreArgs {
-    /// Articles: .txt files, folders of them, .jsonl files ({"id","title","date","source","text"}
-    /// per line), or - for standard input.
+    /// Articles: .txt and .html files, folders of them, .jsonl files ({"id","title","date",
+    /// "source","text"} per line), .json arrays of such objects, .csv corpora, or - for standard
+    /// input.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// Model file [default: models/negotiation.json, the shipped model].
@@ -332,6 +333,37 @@ struct ScoreArgs {
     /// printing a table; `standpoint merge` combines such files.
     #[arg(long, conflicts_with = "by_article")]
     partial: Option<PathBuf>,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+/// How input files are decoded and which CSV columns hold the articles.
+#[derive(Args)]
+struct ReadArgs {
+    /// Encoding of input without a byte-order mark (UTF-8 and UTF-16 byte-order marks are
+    /// always honoured).
+    #[arg(long, value_enum, default_value_t = standpoint::input::InputEncoding::Utf8)]
+    encoding: standpoint::input::InputEncoding,
+    /// Column of a .csv corpus holding the article text [default: text].
+    #[arg(long)]
+    text_col: Option<String>,
+    /// Column of a .csv corpus holding the article id [default: id, when present].
+    #[arg(long)]
+    id_col: Option<String>,
+    /// Column of a .csv corpus holding the date [default: date, when present].
+    #[arg(long)]
+    date_col: Option<String>,
+}
+
+impl ReadArgs {
+    fn options(&self) -> standpoint::corpus::ReadOptions {
+        standpoint::corpus::ReadOptions {
+            encoding: self.encoding,
+            text_col: self.text_col.clone(),
+            id_col: self.id_col.clone(),
+            date_col: self.date_col.clone(),
+        }
+    }
 }
 
 /// A majority share in (0.5, 1].
@@ -582,7 +614,7 @@ fn score(args: &ScoreArgs) -> Result<()> {
         args.quiet,
     );
     let mut summary = standpoint::progress::Summary::default();
-    let corpus = Corpus::open(&args.inputs)?;
+    let corpus = Corpus::open_with(&args.inputs, &args.read.options())?;
     let keep_quotes = args.quotes || args.format == Format::Json || html || args.partial.is_some();
     let dates = standpoint::period::DateFilter {
         since: args.since,

@@ -361,7 +361,7 @@ impl Classifier {
         for (c, l) in self.labels.iter().enumerate() {
             out[self.task.parse_label(l).expect("labels are valid")] = p[c];
         }
-        with_temperature(out, self.temperature)
+        self.finite_or_neutral(with_temperature(out, self.temperature))
     }
 
     /// Class probabilities for one unit, in `task.labels()` order.
@@ -440,41 +440,142 @@ impl Classifier {
         out
     }
 
+    /// The loader's checks (see [`Model::from_json`]); errors name the task and the field.
     fn check(&self, path: &Path) -> Result<()> {
-        let bad = |m: String| Error::BadModel {
+        let task = self.task;
+        let bad = |field: &str, m: String| Error::BadModel {
             path: path.to_path_buf(),
-            message: m,
+            message: format!("field `{task}.{field}`: {m}"),
         };
+        let known = task.labels();
+        if self.labels.len() < 2 {
+            return Err(bad(
+                "labels",
+                format!(
+                    "{} label(s) {:?}; a classifier needs at least two of {}",
+                    self.labels.len(),
+                    self.labels,
+                    known.join(", ")
+                ),
+            ));
+        }
+        let mut seen = [false; 3];
+        for l in &self.labels {
+            match task.parse_label(l) {
+                Some(i) if !seen[i] => seen[i] = true,
+                Some(_) => return Err(bad("labels", format!("label `{l}` appears twice"))),
+                None => {
+                    return Err(bad(
+                        "labels",
+                        format!("unknown label `{l}` (expected {})", known.join(", ")),
+                    ));
+                }
+            }
+        }
         let nf = self.vectorizer.n_features();
-        if self.vectorizer.idf().len() != nf {
-            return Err(bad(format!(
-                "{}: vocabulary and idf lengths differ",
-                self.task
-            )));
+        if nf == 0 {
+            return Err(bad("vectorizer.vocabulary", "empty vocabulary".into()));
         }
-        if self.coef.len() != self.labels.len() || self.intercept.len() != self.labels.len() {
-            return Err(bad(format!(
-                "{}: weights do not match the labels",
-                self.task
-            )));
-        }
-        if self.coef.iter().any(|r| r.len() != nf) {
-            return Err(bad(format!(
-                "{}: weight rows do not match the vocabulary",
-                self.task
-            )));
-        }
-        if self
-            .labels
+        let mut terms = std::collections::HashSet::with_capacity(nf);
+        if let Some(t) = self
+            .vectorizer
+            .vocabulary()
             .iter()
-            .any(|l| self.task.parse_label(l).is_none())
+            .find(|t| !terms.insert(t.as_str()))
         {
-            return Err(bad(format!(
-                "{}: unknown label in {:?}",
-                self.task, self.labels
-            )));
+            return Err(bad(
+                "vectorizer.vocabulary",
+                format!("term `{t}` appears twice"),
+            ));
+        }
+        let idf = self.vectorizer.idf();
+        if idf.len() != nf {
+            return Err(bad(
+                "vectorizer.idf",
+                format!("{} values for a vocabulary of {nf} terms", idf.len()),
+            ));
+        }
+        if let Some(i) = idf.iter().position(|&v| !(v.is_finite() && v > 0.0)) {
+            return Err(bad(
+                "vectorizer.idf",
+                format!(
+                    "value {} at index {i} (idf must be finite and positive)",
+                    idf[i]
+                ),
+            ));
+        }
+        let k = self.labels.len();
+        if self.coef.len() != k {
+            return Err(bad(
+                "coef",
+                format!("{} weight rows for {k} labels", self.coef.len()),
+            ));
+        }
+        if self.intercept.len() != k {
+            return Err(bad(
+                "intercept",
+                format!("{} intercepts for {k} labels", self.intercept.len()),
+            ));
+        }
+        for (c, row) in self.coef.iter().enumerate() {
+            if row.len() != nf {
+                return Err(bad(
+                    &format!("coef[{c}]"),
+                    format!("{} weights for a vocabulary of {nf} terms", row.len()),
+                ));
+            }
+            check_weights(row, &format!("coef[{c}]"), &bad)?;
+        }
+        check_weights(&self.intercept, "intercept", &bad)?;
+        if !(self.temperature.is_finite()
+            && (MIN_TEMPERATURE..=MAX_TEMPERATURE).contains(&self.temperature))
+        {
+            return Err(bad(
+                "temperature",
+                format!(
+                    "{} is outside [{MIN_TEMPERATURE}, {MAX_TEMPERATURE}]",
+                    self.temperature
+                ),
+            ));
         }
         Ok(())
+    }
+
+    /// `p` when every probability is finite, else probability 1 on the neutral label (the
+    /// prediction that takes no side); the loader's checks make the fallback unreachable for a
+    /// loaded model, this keeps a NaN from ever leaving the model.
+    fn finite_or_neutral(&self, p: [f64; 3]) -> [f64; 3] {
+        if p.iter().all(|x| x.is_finite()) {
+            return p;
+        }
+        let mut out = [0.0; 3];
+        out[self.task.labels().len() - 1] = 1.0;
+        out
+    }
+}
+
+/// The largest absolute weight or intercept a model may hold. Feature values are at most 1
+/// (L2-normalised rows), so logits stay far from overflow; the shipped model's largest is
+/// about 8.
+pub const MAX_WEIGHT: f64 = 1e6;
+/// The range of a classifier's temperature the loader accepts (fitting keeps it in [0.05, 20]).
+pub const MIN_TEMPERATURE: f64 = 1e-3;
+/// See [`MIN_TEMPERATURE`].
+pub const MAX_TEMPERATURE: f64 = 1e3;
+
+fn check_weights(w: &[f64], field: &str, bad: &impl Fn(&str, String) -> Error) -> Result<()> {
+    match w
+        .iter()
+        .position(|v| !(v.is_finite() && v.abs() <= MAX_WEIGHT))
+    {
+        Some(i) => Err(bad(
+            field,
+            format!(
+                "weight {:e} at index {i} (weights must be finite and within ±{MAX_WEIGHT:e})",
+                w[i]
+            ),
+        )),
+        None => Ok(()),
     }
 }
 
@@ -867,7 +968,43 @@ impl Model {
         if model.stance.is_none() && model.sentiment.is_none() {
             return Err(bad("model has no classifier".into()));
         }
+        model.check_metadata(path)?;
         Ok(model)
+    }
+
+    /// The loader's checks of everything but the classifiers: the training digest, the
+    /// parameters and the recorded cross-validation numbers.
+    fn check_metadata(&self, path: &Path) -> Result<()> {
+        let bad = |field: &str, m: String| Error::BadModel {
+            path: path.to_path_buf(),
+            message: format!("field `{field}`: {m}"),
+        };
+        let digest = &self.training_data.sha256;
+        if digest.len() != 64 || !digest.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(bad(
+                "training_data.sha256",
+                format!("`{digest}` is not a SHA-256 digest (64 hex digits)"),
+            ));
+        }
+        self.params
+            .check()
+            .map_err(|e| bad("params", e.to_string()))?;
+        for (i, cv) in self.cross_validation.iter().enumerate() {
+            for (name, v) in [
+                ("macro_f1", cv.macro_f1),
+                ("accuracy", cv.accuracy),
+                ("ece_before", cv.ece_before),
+                ("ece_after", cv.ece_after),
+            ] {
+                if !(0.0..=1.0).contains(&v) {
+                    return Err(bad(
+                        &format!("cross_validation[{i}].{name}"),
+                        format!("{v} is outside [0, 1]"),
+                    ));
+                }
+            }
+        }
+        Ok(())
     }
 }
 
@@ -1020,5 +1157,128 @@ mod tests {
         let old = Model::from_json(&serde_json::to_vec(&v).unwrap(), p).unwrap();
         assert_eq!(old.target, "negotiation");
         assert!(old.sentiment.is_none());
+    }
+
+    /// A toy model's JSON, edited by `edit`, and the loader's message for it.
+    fn load_edited(
+        edit: impl FnOnce(&mut serde_json::Value),
+    ) -> std::result::Result<Model, String> {
+        let (texts, y) = toy();
+        let data = Dataset {
+            path: "toy.csv".into(),
+            rows: texts
+                .iter()
+                .zip(&y)
+                .enumerate()
+                .map(|(i, (t, &l))| crate::labelled::Row {
+                    text: t.to_string(),
+                    stance: Some(l),
+                    sentiment: Some(l),
+                    about: None,
+                    line: i as u64 + 2,
+                })
+                .collect(),
+        };
+        let params = TrainParams {
+            vectorizer: VectorizerParams {
+                min_df: 1,
+                ..VectorizerParams::default()
+            },
+            folds: 0,
+            ..TrainParams::default()
+        };
+        let model = Model::train(&data, &params).unwrap();
+        let mut v: serde_json::Value = serde_json::from_slice(&model.to_json()).unwrap();
+        edit(&mut v);
+        let bytes = serde_json::to_vec(&v).unwrap();
+        Model::from_json(&bytes, Path::new("m.json")).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn the_loader_checks_every_field() {
+        assert!(load_edited(|_| {}).is_ok());
+        type Edit = Box<dyn FnOnce(&mut serde_json::Value)>;
+        let cases: Vec<(Edit, &str)> = vec![
+            (
+                Box::new(|v| v["stance"]["coef"][0][0] = serde_json::json!(1e300)),
+                "field `stance.coef[0]`: weight 1e300",
+            ),
+            (
+                Box::new(|v| v["stance"]["coef"][1][0] = serde_json::Value::Null),
+                "malformed model",
+            ),
+            (
+                Box::new(|v| v["sentiment"]["intercept"][0] = serde_json::json!(-2e7)),
+                "field `sentiment.intercept`",
+            ),
+            (
+                Box::new(|v| v["stance"]["labels"] = serde_json::json!([])),
+                "field `stance.labels`: 0 label(s)",
+            ),
+            (
+                Box::new(|v| {
+                    v["stance"]["labels"] = serde_json::json!(["favor", "favor", "neutral"])
+                }),
+                "appears twice",
+            ),
+            (
+                Box::new(|v| {
+                    v["stance"]["labels"] = serde_json::json!(["favor", "maybe", "neutral"])
+                }),
+                "unknown label `maybe`",
+            ),
+            (
+                Box::new(|v| {
+                    v["stance"]["coef"]
+                        .as_array_mut()
+                        .unwrap()
+                        .pop()
+                        .map(|_| ())
+                        .unwrap()
+                }),
+                "field `stance.coef`: 2 weight rows for 3 labels",
+            ),
+            (
+                Box::new(|v| {
+                    v["stance"]["coef"][2]
+                        .as_array_mut()
+                        .unwrap()
+                        .pop()
+                        .map(|_| ())
+                        .unwrap()
+                }),
+                "field `stance.coef[2]`",
+            ),
+            (
+                Box::new(|v| v["stance"]["vectorizer"]["idf"][0] = serde_json::json!(-1.0)),
+                "field `stance.vectorizer.idf`: value -1",
+            ),
+            (
+                Box::new(|v| v["stance"]["temperature"] = serde_json::json!(0.0)),
+                "field `stance.temperature`",
+            ),
+            (
+                Box::new(|v| v["training_data"]["sha256"] = serde_json::json!("")),
+                "field `training_data.sha256`",
+            ),
+            (
+                Box::new(|v| v["params"]["relevance_context"] = serde_json::json!(7.0)),
+                "field `params`",
+            ),
+        ];
+        for (edit, want) in cases {
+            let e = load_edited(edit).unwrap_err();
+            assert!(e.starts_with("m.json: "), "{e}");
+            assert!(e.contains(want), "{e} (wanted {want})");
+        }
+    }
+
+    #[test]
+    fn predictions_are_finite() {
+        let m = load_edited(|_| {}).unwrap();
+        let c = m.stance.as_ref().unwrap();
+        let p = c.predict_proba(&Unit::plain("talks talks talks we reject"));
+        assert!(p.iter().all(|x| x.is_finite()));
+        assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-9);
     }
 }

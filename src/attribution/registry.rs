@@ -59,6 +59,14 @@ impl Entity {
 pub struct Registry {
     /// All speakers (and salient subjects) seen so far.
     pub entities: Vec<Entity>,
+    /// Candidate surnames → the entities whose name has that word where
+    /// [`Entity::has_surname`] looks (every word but the first of a longer name, the one word of
+    /// a short one), ascending and without repeats; a superset, since names only grow. Lets a
+    /// named mention look at the few people it can be instead of every entity of the article.
+    surnames: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// Every entity as (last_seen, last_mentioned, index), so a pronoun walks the entities from
+    /// the most recent down and stops at the first it can stand for, instead of scanning all.
+    recency: std::collections::BTreeSet<(Option<usize>, usize, usize)>,
 }
 
 impl Registry {
@@ -76,54 +84,12 @@ impl Registry {
         pos: usize,
         salient: bool,
     ) -> Option<usize> {
-        let idx = if let Some(p) = info.pronoun {
-            self.entities
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.last_mentioned <= pos)
-                .filter(|(_, e)| {
-                    if p.person {
-                        e.kind == SpeakerKind::Person
-                            && match (p.gender, e.gender) {
-                                (Some(a), Some(b)) => a == b,
-                                _ => true,
-                            }
-                            && e.canonical.chars().next().is_some_and(char::is_uppercase)
-                    } else if p.plural {
-                        matches!(
-                            e.kind,
-                            SpeakerKind::Group | SpeakerKind::Organization | SpeakerKind::State
-                        )
-                    } else {
-                        matches!(e.kind, SpeakerKind::Organization | SpeakerKind::State)
-                    }
-                })
-                .max_by_key(|(_, e)| (e.last_seen, e.last_mentioned))
-                .map(|(i, _)| i)?
-        } else {
-            match self.find(info) {
+        let idx = match info.pronoun {
+            Some(p) => self.resolve_pronoun(p, pos)?,
+            None => match self.find(info) {
                 Some(i) => i,
-                None => {
-                    let canonical = info
-                        .name
-                        .clone()
-                        .unwrap_or_else(|| common_noun_case(&info.label));
-                    self.entities.push(Entity {
-                        canonical,
-                        kind: if info.kind == SpeakerKind::Unknown {
-                            SpeakerKind::Person
-                        } else {
-                            info.kind
-                        },
-                        gender: info.gender,
-                        titles: Vec::new(),
-                        aliases: Vec::new(),
-                        last_seen: None,
-                        last_mentioned: pos,
-                    });
-                    self.entities.len() - 1
-                }
-            }
+                None => self.create(info, pos),
+            },
         };
         let e = &mut self.entities[idx];
         if let (Some(name), SpeakerKind::Person) = (&info.name, info.kind)
@@ -131,7 +97,9 @@ impl Registry {
                 || !e.canonical.chars().next().is_some_and(char::is_uppercase))
         {
             e.canonical = name.clone();
+            self.index_surnames(idx);
         }
+        let e = &mut self.entities[idx];
         if e.gender.is_none() {
             e.gender = info.gender.or(info.pronoun.and_then(|p| p.gender));
         }
@@ -141,11 +109,89 @@ impl Registry {
             }
         }
         e.add_alias(mention_text);
+        let old = (e.last_seen, e.last_mentioned, idx);
         e.last_mentioned = e.last_mentioned.max(pos);
         if salient {
             e.last_seen = Some(e.last_seen.map_or(pos, |p| p.max(pos)));
         }
+        let new = (e.last_seen, e.last_mentioned, idx);
+        if new != old {
+            self.recency.remove(&old);
+            self.recency.insert(new);
+        }
         Some(idx)
+    }
+
+    /// The entity a pronoun at `pos` stands for: the most recent salient entity it can stand for
+    /// (gender, number, person or not).
+    fn resolve_pronoun(&self, p: lexicon::PronounInfo, pos: usize) -> Option<usize> {
+        // the first from the top of (last_seen, last_mentioned, index): the entity a
+        // max_by_key over all of them in index order would give
+        self.recency
+            .iter()
+            .rev()
+            .map(|&(_, _, i)| (i, &self.entities[i]))
+            .filter(|(_, e)| e.last_mentioned <= pos)
+            .filter(|(_, e)| {
+                if p.person {
+                    e.kind == SpeakerKind::Person
+                        && match (p.gender, e.gender) {
+                            (Some(a), Some(b)) => a == b,
+                            _ => true,
+                        }
+                        && e.canonical.chars().next().is_some_and(char::is_uppercase)
+                } else if p.plural {
+                    matches!(
+                        e.kind,
+                        SpeakerKind::Group | SpeakerKind::Organization | SpeakerKind::State
+                    )
+                } else {
+                    matches!(e.kind, SpeakerKind::Organization | SpeakerKind::State)
+                }
+            })
+            .map(|(i, _)| i)
+            .next()
+    }
+
+    /// A new entity for a mention no known entity matches.
+    fn create(&mut self, info: &MentionInfo, pos: usize) -> usize {
+        let canonical = info
+            .name
+            .clone()
+            .unwrap_or_else(|| common_noun_case(&info.label));
+        self.entities.push(Entity {
+            canonical,
+            kind: if info.kind == SpeakerKind::Unknown {
+                SpeakerKind::Person
+            } else {
+                info.kind
+            },
+            gender: info.gender,
+            titles: Vec::new(),
+            aliases: Vec::new(),
+            last_seen: None,
+            last_mentioned: pos,
+        });
+        let i = self.entities.len() - 1;
+        self.index_surnames(i);
+        self.recency.insert((None, pos, i));
+        i
+    }
+
+    /// Records entity `idx`'s current name in the surname index.
+    fn index_surnames(&mut self, idx: usize) {
+        let words: Vec<&str> = self.entities[idx].canonical.split(' ').collect();
+        let keys = if words.len() == 1 {
+            &words[..]
+        } else {
+            &words[1..]
+        };
+        for w in keys {
+            let v = self.surnames.entry((*w).to_string()).or_default();
+            if let Err(p) = v.binary_search(&idx) {
+                v.insert(p, idx);
+            }
+        }
     }
 
     fn find(&self, info: &MentionInfo) -> Option<usize> {
@@ -181,11 +227,18 @@ impl Registry {
     /// A named person: the latest person with the same surname and compatible first names.
     fn find_person(&self, name: &str) -> Option<usize> {
         let surname = name.split(' ').next_back()?;
-        self.by_recency(&|e: &Entity| {
-            e.kind == SpeakerKind::Person
-                && e.has_surname(surname)
-                && compatible_first_names(&e.canonical, name)
-        })
+        // the same entity as a scan of all entities in index order (ties: the later one)
+        self.surnames
+            .get(surname)?
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let e = &self.entities[i];
+                e.kind == SpeakerKind::Person
+                    && e.has_surname(surname)
+                    && compatible_first_names(&e.canonical, name)
+            })
+            .max_by_key(|&i| self.entities[i].last_mentioned)
     }
 
     /// A role: "the minister", "the foreign minister" → a named person with that title, an
