@@ -334,6 +334,7 @@ mod tests {
             .iter()
             .map(|(name, p)| ScoredQuote {
                 article: id.into(),
+                date: None,
                 quote: Quote::fixture(name, 0, 0),
                 stance: Some(Prediction::new(Task::Stance, *p)),
                 relevance: None,
