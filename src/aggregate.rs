@@ -374,12 +374,8 @@ impl AliasMap {
     /// # Errors
     /// As [`crate::labelled::read`]-style errors: unreadable file, missing column, ragged row.
     pub fn read(path: &std::path::Path) -> crate::Result<Self> {
-        let mut rdr = csv::Reader::from_path(path).map_err(|e| crate::Error::BadRecord {
-            path: path.to_path_buf(),
-            line: 0,
-            field: String::new(),
-            message: e.to_string(),
-        })?;
+        let file = std::fs::File::open(path).map_err(|e| crate::Error::io(path, e))?;
+        let mut rdr = csv::Reader::from_reader(file);
         let headers = rdr.headers().map_err(|e| crate::Error::BadRecord {
             path: path.to_path_buf(),
             line: 1,

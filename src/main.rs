@@ -278,10 +278,11 @@ struct ScoreArgs {
     /// Model file [default: models/negotiation.json, the shipped model].
     #[arg(long)]
     model: Option<PathBuf>,
-    /// Output format: table (aligned; fits the terminal, compact below 120 columns unless
+    /// Output format: table (aligned; fits the terminal, compact below 140 columns unless
     /// --wide), csv (one table: speakers, also per article with --by-article, or quotes with
     /// --quotes), json (one object: model, target, articles, quotes_total, speakers, quotes,
-    /// by_article) or markdown (GitHub tables, whole quotes).
+    /// by_article, by_period), markdown (GitHub tables, whole quotes) or html (one
+    /// self-contained report page; use with --out).
     #[arg(long, value_enum, default_value_t = Format::Table, hide_possible_values = true)]
     format: Format,
     /// Also print every quote with its speaker, cue and predictions.
@@ -307,7 +308,8 @@ struct ScoreArgs {
     /// records without a `date`.
     #[arg(long, value_parser = standpoint::period::parse_date_arg)]
     date: Option<chrono::NaiveDate>,
-    /// Also a table of speakers per calendar period (articles without a date: `undated`).
+    /// A table of speakers per calendar period instead of the run-wide table (articles without
+    /// a date: `undated`); JSON adds `by_period`, HTML charts it.
     #[arg(long, value_enum)]
     by: Option<standpoint::period::Period>,
     /// Only articles dated on or after this day (YYYY-MM-DD); undated ones are left out.
@@ -322,7 +324,7 @@ struct ScoreArgs {
     /// Write the output to this file (atomically) instead of standard output.
     #[arg(long)]
     out: Option<PathBuf>,
-    /// Show every table column on a terminal narrower than 120 columns (cells still wrap to
+    /// Show every table column on a terminal narrower than 140 columns (cells still wrap to
     /// fit; the width is the terminal's, or COLUMNS when output is not a terminal).
     #[arg(long)]
     wide: bool,
@@ -720,13 +722,16 @@ fn score(args: &ScoreArgs) -> Result<()> {
         }
     }
     progress.finish();
-    if left_out > 0 {
+    if left_out > 0 && !args.quiet {
         eprintln!(
             "standpoint: note: {left_out} article(s) outside --since/--until (or without a date) left out"
         );
     }
     if n_articles == 0 {
-        bail!("no article could be read ({skipped} skipped, {left_out} outside the dates)");
+        if left_out > 0 {
+            bail!("no article could be read ({skipped} skipped, {left_out} outside the dates)");
+        }
+        bail!("no article could be read ({skipped} skipped)");
     }
     if let Some(path) = &args.partial {
         let file = spill.map(|w| w.into_inner().map_err(|e| e.into_error()));

@@ -37,10 +37,12 @@ fn columns_80_fits_every_line_and_goes_compact() {
             "{args:?}: a line is {} wide:\n{out}",
             widest(&out)
         );
-        // the compact set drops the per-class counts; --quotes keeps the quote text
-        assert!(!out.contains("quotes f/a/n"), "{out}");
+        // the compact set keeps the per-class counts a stance rests on and drops the kind;
+        // --quotes keeps the cue and the quote text
+        assert!(out.contains("f/a/n"), "{out}");
+        assert!(!out.contains("┆ kind"), "{out}");
         if extra.contains(&"--quotes") {
-            assert!(out.contains("┆ quote"), "{out}");
+            assert!(out.contains("┆ quote") && out.contains("┆ cue"), "{out}");
         }
     }
     // --wide: every column, still within 80
@@ -55,17 +57,17 @@ fn columns_80_fits_every_line_and_goes_compact() {
         "a line is {} wide:\n{out}",
         widest(&out)
     );
-    // at 120 and more the full set shows, fitted to the width
-    let o = run_columns("130", &["score", EXAMPLE, "--quotes"]);
+    // at 140 and more the full set shows, fitted to the width
+    let o = run_columns("150", &["score", EXAMPLE, "--quotes"]);
     let out = stdout(&o);
     assert!(
-        out.contains("quotes f/a/n") && out.contains("because"),
+        out.contains("quotes f/a/n") && out.contains("because") && out.contains("┆ kind"),
         "{out}"
     );
-    assert!(widest(&out) <= 130, "a line is {} wide", widest(&out));
+    assert!(widest(&out) <= 150, "a line is {} wide", widest(&out));
     // no COLUMNS and piped: today's unfitted table (the golden in tests/cli.rs)
     let o = run(&["score", EXAMPLE, "--quotes"]);
-    assert!(widest(&stdout(&o)) > 130);
+    assert!(widest(&stdout(&o)) > 150);
 }
 
 #[test]

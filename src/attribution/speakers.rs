@@ -45,8 +45,9 @@ impl SpeakerKind {
 
 impl std::str::FromStr for SpeakerKind {
     type Err = String;
+    /// Case and surrounding spaces are ignored ("Person", " state").
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(match s {
+        Ok(match s.trim().to_ascii_lowercase().as_str() {
             "person" => SpeakerKind::Person,
             "group" => SpeakerKind::Group,
             "organization" | "organisation" => SpeakerKind::Organization,

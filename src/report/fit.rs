@@ -12,7 +12,7 @@ use std::io::IsTerminal;
 use unicode_width::UnicodeWidthStr;
 
 /// Below this many columns, tables show their compact column set (unless `wide`).
-pub const COMPACT_BELOW: u16 = 120;
+pub const COMPACT_BELOW: u16 = 140;
 
 /// How terminal tables are laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -84,11 +84,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn compact_only_below_120_and_not_wide() {
+    fn compact_only_below_140_and_not_wide() {
         let f = |width, wide| Fit { width, wide }.compact();
         assert!(f(Some(80), false));
-        assert!(f(Some(119), false));
-        assert!(!f(Some(120), false));
+        assert!(f(Some(139), false));
+        assert!(!f(Some(140), false));
         assert!(!f(Some(80), true));
         assert!(!f(None, false));
     }

@@ -129,7 +129,7 @@ pub(super) fn write_table(
     if markdown {
         writeln!(out, "### {heading}\n")?;
     } else {
-        writeln!(out, "{heading}")?;
+        writeln!(out, "{}", opts.fit.wrap(&heading))?;
     }
     writeln!(out, "{t}")?;
     Ok(())

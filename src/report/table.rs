@@ -9,10 +9,12 @@ use std::io::Write;
 
 const TEXT_WIDTH: usize = 90;
 
-/// Columns of the speaker table shown below 120 terminal columns (see [`Fit`]).
-const SPEAKER_COMPACT: [usize; 6] = [0, 1, 3, 4, 6, 8];
-/// Columns of the quote table shown below 120 terminal columns: speaker, stance, sentiment, quote.
-const QUOTE_COMPACT: [usize; 4] = [1, 4, 6, 8];
+/// Columns of the speaker table shown below 140 terminal columns (see [`Fit`]): speaker,
+/// quotes, stance, quotes f/a/n (what the stance rests on), net stance, sentiment.
+const SPEAKER_COMPACT: [usize; 6] = [0, 3, 4, 5, 6, 7];
+/// Columns of the quote table shown below 140 terminal columns: speaker, cue (reported speech
+/// reads as the speaker's own words without it), stance, quote.
+const QUOTE_COMPACT: [usize; 4] = [1, 3, 4, 8];
 
 /// A table with `header` and `rows`, keeping only the `compact` columns when `fit` asks for
 /// them (never in Markdown) and wrapping cells within the width `fit` knows.
