@@ -187,3 +187,10 @@ fn corpus_report_renders_in_chromium() {
     let corpus = shared.join("articles/wikinews-2019-2020.jsonl");
     check_report("corpus", &[corpus.to_str().unwrap()]);
 }
+
+#[test]
+fn seed_article_report_renders_in_chromium() {
+    let Some(shared) = shared() else { return };
+    let seed = shared.join("articles/seed/khamenei-rejects-us-talks.txt");
+    check_report("seed", &[seed.to_str().unwrap()]);
+}
