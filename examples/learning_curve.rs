@@ -24,7 +24,7 @@ use standpoint::eval::{argmax, evaluate, majority_label, stratified_folds};
 use standpoint::label::select::{Asked, grams, pick};
 use standpoint::label::store::{LabelFile, Record};
 use standpoint::label::{Candidate, batch, predict};
-use standpoint::labelled::{Dataset, Row};
+use standpoint::labelled::Dataset;
 use standpoint::labels::Task;
 use standpoint::model::{Model, training_unit};
 use std::collections::HashMap;
@@ -37,17 +37,7 @@ const SEEDS: u64 = 3;
 fn rows_of(recs: &[&Record]) -> Dataset {
     Dataset {
         path: "curve.csv".into(),
-        rows: recs
-            .iter()
-            .enumerate()
-            .map(|(i, r)| Row {
-                text: r.text.clone(),
-                stance: r.stance,
-                sentiment: r.sentiment,
-                about: None,
-                line: i as u64 + 2,
-            })
-            .collect(),
+        rows: standpoint::label::retrain::user_rows(recs.iter().copied()),
     }
 }
 

@@ -1118,8 +1118,9 @@ mod tests {
         assert!(e.contains("not a standpoint model"), "{e}");
     }
 
-    #[test]
-    fn target_round_trips_and_older_files_without_it_read_as_negotiation() {
+    /// A model trained on the toy rows without cross-validation; sentiment labels (the stance
+    /// labels reused) only when `with_sentiment`.
+    fn toy_model(with_sentiment: bool) -> Model {
         let (texts, y) = toy();
         let data = Dataset {
             path: "toy.csv".into(),
@@ -1130,21 +1131,26 @@ mod tests {
                 .map(|(i, (t, &l))| crate::labelled::Row {
                     text: t.to_string(),
                     stance: Some(l),
-                    sentiment: None,
+                    sentiment: with_sentiment.then_some(l),
                     about: None,
                     line: i as u64 + 2,
                 })
                 .collect(),
         };
         let params = TrainParams {
-            vectorizer: crate::features::VectorizerParams {
+            vectorizer: VectorizerParams {
                 min_df: 1,
-                ..Default::default()
+                ..VectorizerParams::default()
             },
             folds: 0,
-            ..Default::default()
+            ..TrainParams::default()
         };
-        let mut m = Model::train(&data, &params).unwrap();
+        Model::train(&data, &params).unwrap()
+    }
+
+    #[test]
+    fn target_round_trips_and_older_files_without_it_read_as_negotiation() {
+        let mut m = toy_model(false);
         assert_eq!(m.target, DEFAULT_TARGET);
         m.target = "sanctions".into();
         let p = Path::new("m.json");
@@ -1163,32 +1169,7 @@ mod tests {
     fn load_edited(
         edit: impl FnOnce(&mut serde_json::Value),
     ) -> std::result::Result<Model, String> {
-        let (texts, y) = toy();
-        let data = Dataset {
-            path: "toy.csv".into(),
-            rows: texts
-                .iter()
-                .zip(&y)
-                .enumerate()
-                .map(|(i, (t, &l))| crate::labelled::Row {
-                    text: t.to_string(),
-                    stance: Some(l),
-                    sentiment: Some(l),
-                    about: None,
-                    line: i as u64 + 2,
-                })
-                .collect(),
-        };
-        let params = TrainParams {
-            vectorizer: VectorizerParams {
-                min_df: 1,
-                ..VectorizerParams::default()
-            },
-            folds: 0,
-            ..TrainParams::default()
-        };
-        let model = Model::train(&data, &params).unwrap();
-        let mut v: serde_json::Value = serde_json::from_slice(&model.to_json()).unwrap();
+        let mut v: serde_json::Value = serde_json::from_slice(&toy_model(true).to_json()).unwrap();
         edit(&mut v);
         let bytes = serde_json::to_vec(&v).unwrap();
         Model::from_json(&bytes, Path::new("m.json")).map_err(|e| e.to_string())

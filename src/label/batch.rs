@@ -15,7 +15,7 @@
 //! and checked against the digest.
 
 use super::Candidate;
-use super::store::{LabelFile, Record};
+use super::store::{LabelFile, Record, bad, column, read_header};
 use crate::error::{Error, Result};
 use crate::labels::Task;
 use sha2::{Digest, Sha256};
@@ -199,33 +199,9 @@ pub fn import(
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .from_path(path)
-        .map_err(|e| Error::BadRecord {
-            path: path.to_path_buf(),
-            line: 1,
-            field: String::new(),
-            message: e.to_string(),
-        })?;
-    let header: Vec<String> = rdr
-        .headers()
-        .map_err(|e| Error::BadRecord {
-            path: path.to_path_buf(),
-            line: 1,
-            field: String::new(),
-            message: format!("cannot read the header: {e}"),
-        })?
-        .iter()
-        .map(|h| h.trim_start_matches('\u{feff}').trim().to_string())
-        .collect();
-    let col = |name: &str| {
-        header
-            .iter()
-            .position(|h| h == name)
-            .ok_or_else(|| Error::MissingColumn {
-                path: path.to_path_buf(),
-                column: name.into(),
-                header: header.join(","),
-            })
-    };
+        .map_err(|e| bad(path, 1, "", e.to_string()))?;
+    let header = read_header(&mut rdr, path)?;
+    let col = |name: &str| column(&header, name, path);
     let (ai, bi, ei, si, mi) = (
         col("article")?,
         col("start")?,

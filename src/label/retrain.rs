@@ -54,9 +54,9 @@ pub fn params() -> TrainParams {
 }
 
 /// Rows of the labels file as a data set (answered rows only).
-pub fn user_rows(records: &[Record]) -> Vec<Row> {
+pub fn user_rows<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Row> {
     records
-        .iter()
+        .into_iter()
         .filter(|r| !r.skipped())
         .enumerate()
         .map(|(i, r)| Row {

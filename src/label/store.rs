@@ -89,7 +89,38 @@ pub struct LabelFile {
     raw: Vec<csv::StringRecord>,
 }
 
-fn bad(path: &Path, line: u64, field: &str, message: String) -> Error {
+/// The header of a labels or batch CSV, names trimmed (a UTF-8 byte-order mark dropped).
+///
+/// # Errors
+/// [`Error::BadRecord`] at line 1 when the header cannot be read.
+pub(super) fn read_header<R: std::io::Read>(
+    rdr: &mut csv::Reader<R>,
+    path: &Path,
+) -> Result<Vec<String>> {
+    Ok(rdr
+        .headers()
+        .map_err(|e| bad(path, 1, "", format!("cannot read the header: {e}")))?
+        .iter()
+        .map(|h| h.trim_start_matches('\u{feff}').trim().to_string())
+        .collect())
+}
+
+/// The index of column `name` in `header`.
+///
+/// # Errors
+/// [`Error::MissingColumn`] naming the file and the header it has.
+pub(super) fn column(header: &[String], name: &str, path: &Path) -> Result<usize> {
+    header
+        .iter()
+        .position(|h| h == name)
+        .ok_or_else(|| Error::MissingColumn {
+            path: path.to_path_buf(),
+            column: name.into(),
+            header: header.join(","),
+        })
+}
+
+pub(super) fn bad(path: &Path, line: u64, field: &str, message: String) -> Error {
     Error::BadRecord {
         path: path.to_path_buf(),
         line,
@@ -131,22 +162,8 @@ impl LabelFile {
         let mut rdr = csv::ReaderBuilder::new()
             .flexible(true)
             .from_reader(bytes.as_slice());
-        let header: Vec<String> = rdr
-            .headers()
-            .map_err(|e| bad(path, 1, "", format!("cannot read the header: {e}")))?
-            .iter()
-            .map(|h| h.trim_start_matches('\u{feff}').trim().to_string())
-            .collect();
-        let col = |name: &str| {
-            header
-                .iter()
-                .position(|h| h == name)
-                .ok_or_else(|| Error::MissingColumn {
-                    path: path.to_path_buf(),
-                    column: name.into(),
-                    header: header.join(","),
-                })
-        };
+        let header = read_header(&mut rdr, path)?;
+        let col = |name: &str| column(&header, name, path);
         let [ti, si, mi, ai, bi, ei] =
             ["text", "stance", "sentiment", "article", "start", "end"].map(col);
         let (ti, si, mi, ai, bi, ei) = (ti?, si?, mi?, ai?, bi?, ei?);
