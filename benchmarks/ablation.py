@@ -7,7 +7,8 @@ Each variant is a training CSV and a list of `standpoint train` options; the tab
 each, the end-to-end numbers of `standpoint eval-quotes --realnews` (found quotes and speakers
 only), beside answering "neutral" for everything. Tune on the dev half; the locked half is for
 reporting. Needs a release build (`cargo build --release`) and ../shared/articles beside the
-checkout. The "old data" variants train on the 2,876 rows the shipped data had before the
+checkout; the binary is $CARGO_TARGET_DIR/release/standpoint (default target/). The "previous
+data" variants train on the 9,771 rows of commit 99c3b9f. The "old data" variants train on the 2,876 rows the shipped data had before the
 real-news work (extracted from git history at commit 8a5e5ab, with the `about` column added).
 """
 import argparse
@@ -19,9 +20,11 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "target", "release", "standpoint")
+BIN = os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target")), "release", "standpoint")
 DATA = os.path.join(ROOT, "training_data", "negotiation.csv")
 OLD_COMMIT = "8a5e5ab"
+# the 9,771 rows before the round that added news-speech rows where the dev half showed gaps
+PREV_COMMIT = "99c3b9f"
 
 VARIANTS = [
     # name, data ("new" or "old"), train options, eval options
@@ -29,6 +32,9 @@ VARIANTS = [
     ("no relevance stage", "new", ["--no-relevance"], []),
     ("relevance, stance on all rows", "new", ["--stance-rows", "all"], []),
     ("relevance without article context", "new", ["--relevance-context", "0"], []),
+    ("article context weight 0.5 (the previous default)", "new", ["--relevance-context", "0.5"], []),
+    ("previous data (9,771 rows), article context 0.6", "prev", [], []),
+    ("previous data (9,771 rows) and previous context weight 0.5", "prev", ["--relevance-context", "0.5"], []),
     ("no calibration", "new", ["--no-calibration"], []),
     ("old data (2,876 rows), no relevance", "old", ["--no-relevance"], []),
     ("old data and old settings (no relevance, no calibration, no NB weights)", "old", ["--no-relevance", "--no-calibration", "--no-nb-weight"], []),
@@ -55,6 +61,14 @@ def old_data(path):
         for r in rows:
             r["about"] = about.get(r["text"], "negotiation")
             w.writerow(r)
+
+
+def prev_data(path):
+    """The training rows as they were at PREV_COMMIT."""
+    raw = subprocess.run(["git", "show", f"{PREV_COMMIT}:training_data/negotiation.csv"],
+                         cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(raw)
 
 
 def evaluate(model):
@@ -89,12 +103,15 @@ def main():
     os.makedirs(tmp, exist_ok=True)
     old = os.path.join(tmp, "old.csv")
     old_data(old)
+    prev = os.path.join(tmp, "prev.csv")
+    prev_data(prev)
+    files = {"new": DATA, "old": old, "prev": prev}
     results = []
     for name, data, train_opts, _ in VARIANTS:
         if a.only and not any(o in name for o in a.only):
             continue
         model = os.path.join(tmp, f"{len(results)}.json")
-        cmd = [BIN, "train", "--data", DATA if data == "new" else old, "--out", model, "--force"] + train_opts
+        cmd = [BIN, "train", "--data", files[data], "--out", model, "--force"] + train_opts
         t = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
         if t.returncode != 0:
             sys.exit(f"{' '.join(cmd)}\n{t.stderr}")

@@ -425,6 +425,10 @@ struct EvalArgs {
     /// comma-separated [default: all].
     #[arg(long, value_enum, value_delimiter = ',', requires = "grid")]
     grid_axes: Vec<standpoint::eval::GridAxis>,
+    /// With --grid: the L2 penalties (alpha = 1/C) to try instead of the default 0.01, 0.03, 0.1,
+    /// 0.3, 1, 3; comma-separated positive numbers (e.g. `0.5,0.7,1,1.4,2` for a finer search).
+    #[arg(long, value_delimiter = ',', requires = "grid", value_parser = positive_alpha)]
+    grid_alpha: Vec<f64>,
     /// What --grid maximises: macro-F1, SemEval-2016's F_avg (mean F1 of favor and against;
     /// sentiment: of positive and negative), or accuracy.
     #[arg(long, value_enum, default_value_t = standpoint::eval::Scoring::MacroF1, requires = "grid")]
@@ -934,6 +938,14 @@ fn eval(args: &EvalArgs) -> Result<()> {
             } else {
                 standpoint::eval::Grid::with_axes(&args.grid_axes)
             };
+            let grid = standpoint::eval::Grid {
+                alpha: if args.grid_alpha.is_empty() {
+                    grid.alpha
+                } else {
+                    args.grid_alpha.clone()
+                },
+                ..grid
+            };
             let result = standpoint::eval::search(
                 task,
                 &params,
@@ -1154,3 +1166,11 @@ fn main() -> ExitCode {
 /// mimalloc: the scoring pipeline allocates many small strings; a faster allocator pays.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Parses one `--grid-alpha` value: a finite number above 0.
+fn positive_alpha(s: &str) -> std::result::Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(a) if a.is_finite() && a > 0.0 => Ok(a),
+        _ => Err(format!("`{s}` is not a positive number")),
+    }
+}

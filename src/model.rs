@@ -99,7 +99,7 @@ fn default_true() -> bool {
 }
 
 /// Default weight of the article's relevance in a quote's relevance ([`TrainParams::relevance_context`]).
-pub const DEFAULT_CONTEXT: f64 = 0.5;
+pub const DEFAULT_CONTEXT: f64 = 0.6;
 
 /// Which rows the stance classifier is trained on when the data has relevance (`about`) labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]

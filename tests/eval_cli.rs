@@ -147,6 +147,45 @@ fn grid_search_prints_every_point() {
 }
 
 #[test]
+fn grid_alpha_replaces_the_penalties_and_rejects_non_positive_values() {
+    let v = eval_json(&[
+        "--data",
+        "tests/fixtures/small.csv",
+        "--folds",
+        "3",
+        "--grid",
+        "--grid-axes",
+        "ngrams",
+        "--grid-alpha",
+        "0.2,5",
+        "--sentiment-col",
+        "-",
+    ]);
+    let points = v["grids"][0]["points"].as_array().unwrap();
+    // 2 penalties × 3 word n-gram ranges
+    assert_eq!(points.len(), 6);
+    let mut alphas: Vec<f64> = points
+        .iter()
+        .map(|p| p["alpha"].as_f64().unwrap())
+        .collect();
+    alphas.sort_by(f64::total_cmp);
+    alphas.dedup();
+    assert_eq!(alphas, vec![0.2, 5.0]);
+    for bad in ["0", "-1", "x"] {
+        let o = run(&[
+            "eval",
+            "--data",
+            "tests/fixtures/small.csv",
+            "--grid",
+            "--grid-alpha",
+            bad,
+        ]);
+        assert!(!o.status.success(), "--grid-alpha {bad} was accepted");
+        assert!(stderr(&o).contains("is not a positive number"), "{}", stderr(&o));
+    }
+}
+
+#[test]
 fn explain_top_terms_a_sentence_and_an_article() {
     let o = run(&["explain", "--top", "5"]);
     assert!(o.status.success(), "{}", stderr(&o));
