@@ -172,16 +172,14 @@ fn grid_alpha_replaces_the_penalties_and_rejects_non_positive_values() {
     alphas.dedup();
     assert_eq!(alphas, vec![0.2, 5.0]);
     for bad in ["0", "-1", "x"] {
-        let o = run(&[
-            "eval",
-            "--data",
-            "tests/fixtures/small.csv",
-            "--grid",
-            "--grid-alpha",
-            bad,
-        ]);
+        let arg = format!("--grid-alpha={bad}");
+        let o = run(&["eval", "--data", "tests/fixtures/small.csv", "--grid", &arg]);
         assert!(!o.status.success(), "--grid-alpha {bad} was accepted");
-        assert!(stderr(&o).contains("is not a positive number"), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("is not a positive number"),
+            "{}",
+            stderr(&o)
+        );
     }
 }
 

@@ -130,13 +130,13 @@ fn shipped_model_holds_its_floors_on_the_locked_half() {
     );
 }
 
-// measured with the shipped model on the locked half (40 articles, 385 found quotes):
-// accuracy 0.904, macro-F1 0.425, speaker accuracy 0.899, ECE 0.021, confident errors 0.023;
-// negotiation macro-F1 0.398 against 0.294 for always-neutral; control accuracy 0.924 against 0.980
-const FLOOR_ACCURACY: f64 = 0.88;
-const FLOOR_MACRO_F1: f64 = 0.38;
-const FLOOR_SPEAKER: f64 = 0.87;
+// measured with the shipped model on the locked half (40 articles, 419 found quotes):
+// accuracy 0.952, macro-F1 0.459, speaker accuracy 0.922, ECE 0.029, confident errors 0.026;
+// negotiation macro-F1 0.399 against 0.295 for always-neutral; control accuracy 0.976 against 0.979
+const FLOOR_ACCURACY: f64 = 0.93;
+const FLOOR_MACRO_F1: f64 = 0.42;
+const FLOOR_SPEAKER: f64 = 0.90;
 const CEILING_ECE: f64 = 0.05;
 const CEILING_CONFIDENT: f64 = 0.05;
 const MARGIN_NEGOTIATION_F1: f64 = 0.05;
-const SLACK_CONTROL: f64 = 0.08;
+const SLACK_CONTROL: f64 = 0.02;
