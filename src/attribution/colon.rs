@@ -27,6 +27,10 @@ impl Article<'_> {
             return false;
         }
         let labelled = self.text[g.start..].starts_with(QUOTE_LABEL);
+        // an interview question ("((WN)) …") is no statement
+        if self.text[g.start..].starts_with("((") {
+            return false;
+        }
         let announced = (gi > 0)
             .then(|| self.announcing_subject(&groups[gi - 1], gi - 1))
             .flatten();

@@ -90,7 +90,9 @@ fn label(text: &str, p: &Paragraph) -> Option<(Label, usize)> {
         Label::Interviewer
     } else if first == "a" || first == "answer" {
         Label::Answer
-    } else if lexicon::NOT_TURN_LABELS.contains(&first)
+    } else if words
+        .iter()
+        .any(|w| lexicon::NOT_TURN_LABELS.contains(&w.to_lowercase()))
         || lexicon::DAYS.contains(&first)
         || lexicon::MONTHS.contains(&first)
     {
@@ -102,7 +104,13 @@ fn label(text: &str, p: &Paragraph) -> Option<(Label, usize)> {
     } else {
         return None;
     };
-    let words_start = body[rest..].len() - body[rest..].trim_start().len() + rest;
+    // "((WN)) : Why …": a colon after the bracketed label
+    let after = &body[rest..];
+    let after = after
+        .trim_start()
+        .strip_prefix(':')
+        .unwrap_or(after.trim_start());
+    let words_start = body.len() - after.trim_start().len();
     Some((kind, p.start + words_start))
 }
 
@@ -164,13 +172,41 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
+/// A label whose turns are mostly questions (two thirds or more end with "?", as `((WSS))`, a
+/// reporter's initials) is the interviewer's.
+fn mark_questioners(text: &str, paragraphs: &[Paragraph], labelled: &mut [(usize, Label, usize)]) {
+    let name = |l: &Label| match l {
+        Label::Initials(s) | Label::Name(s) => Some(&text[s.0..s.1]),
+        _ => None,
+    };
+    let asks = |pi: usize| text[paragraphs[pi].start..paragraphs[pi].end].ends_with('?');
+    let questioners: Vec<&str> = labelled
+        .iter()
+        .filter_map(|(_, l, _)| name(l))
+        .filter(|&n| {
+            let turns: Vec<usize> = labelled
+                .iter()
+                .filter(|(_, l, _)| name(l) == Some(n))
+                .map(|t| t.0)
+                .collect();
+            3 * turns.iter().filter(|&&pi| asks(pi)).count() >= 2 * turns.len()
+        })
+        .collect();
+    for t in labelled.iter_mut() {
+        if name(&t.1).is_some_and(|n| questioners.contains(&n)) {
+            t.1 = Label::Interviewer;
+        }
+    }
+}
+
 /// The turns of an article (empty when it is no interview), in text order.
 pub(super) fn find_turns(text: &str, paragraphs: &[Paragraph]) -> Vec<Turn> {
-    let labelled: Vec<(usize, Label, usize)> = paragraphs
+    let mut labelled: Vec<(usize, Label, usize)> = paragraphs
         .iter()
         .enumerate()
         .filter_map(|(i, p)| label(text, p).map(|(l, w)| (i, l, w)))
         .collect();
+    mark_questioners(text, paragraphs, &mut labelled);
     let answers = labelled
         .iter()
         .filter(|(_, l, _)| *l != Label::Interviewer)
@@ -250,7 +286,13 @@ fn unlabelled_turn(
 ) -> Option<TurnParts> {
     let last = turns.last()?;
     if last.speaker.is_some() {
-        return more.then_some((p.start, None, last.speaker));
+        // an answer goes on over fewer than four unlabelled paragraphs in a row
+        let continued = turns
+            .iter()
+            .rev()
+            .take_while(|t| t.label.is_none() && t.speaker == last.speaker)
+            .count();
+        return (more && continued < 4).then_some((p.start, None, last.speaker));
     }
     let body = &text[p.start..p.end];
     let first_word = body.split_whitespace().next().unwrap_or("");

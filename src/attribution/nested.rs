@@ -7,7 +7,7 @@
 use super::article::mention_info;
 use super::cues::{Cue, CueRole};
 use super::frame::Frame;
-use super::lexicon;
+use super::lexicon::{self, CueClass};
 use super::subject::{Span, agent_np, subject_before};
 
 /// Whether the mention is or names a news outlet ("Reuters", "state media", "the newspaper",
@@ -26,10 +26,16 @@ pub(super) fn is_outlet(f: &Frame<'_>, (s, e): Span) -> bool {
 }
 
 /// The inner cue that an outlet's speech `(cue_end, region_end)` relays: a finite cue inside it
-/// with its own subject that is neither a pronoun nor another outlet (`… that a source said`).
+/// with its own subject that is neither a pronoun nor another outlet (`… that a source said`),
+/// its verb one of report or claim.
 pub(super) fn relayed_cue(f: &Frame<'_>, cues: &[Cue], (from, to): Span) -> Option<usize> {
     cues.iter()
         .filter(|c| c.role == CueRole::Finite && c.idx >= from && c.idx < to)
+        // only verbs that pass words on ("said", "claimed"), not acts or beliefs
+        .filter(|c| {
+            c.verb
+                .is_some_and(|v| matches!(v.class, CueClass::Report | CueClass::Claim))
+        })
         .find(|c| {
             subject_before(f, c.idx).is_some_and(|m| {
                 m.0 >= from && !is_outlet(f, m) && mention_info(f, m).pronoun.is_none()

@@ -987,3 +987,21 @@ fn nested_speech_belongs_to_the_relayed_source() {
     assert_eq!(q[0].speaker, "Petra Lund");
     assert_eq!(q[0].rule, Rule::Nested);
 }
+
+#[test]
+fn interview_labels_that_only_ask_are_the_interviewer() {
+    // "((RK))", a reporter's initials, asks every time: questions, not quotes
+    let t = "Wikinews spoke with beekeeper Oskar Lind about the cold spring.\n\n\
+             ((RK)) How many hives did you lose?\n\n\
+             ((Oskar Lind)) About a third of them, mostly the young colonies.\n\n\
+             ((RK)) Will you buy new queens?";
+    assert_quotes(
+        t,
+        &[(
+            "Oskar Lind",
+            "About a third of them, mostly the young colonies.",
+            QuoteKind::Direct,
+            Rule::Interview,
+        )],
+    );
+}
