@@ -31,14 +31,21 @@ pub(super) fn is_outlet(f: &Frame<'_>, (s, e): Span) -> bool {
 pub(super) fn relayed_cue(f: &Frame<'_>, cues: &[Cue], (from, to): Span) -> Option<usize> {
     cues.iter()
         .filter(|c| c.role == CueRole::Finite && c.idx >= from && c.idx < to)
-        // only verbs that pass words on ("said", "claimed"), not acts or beliefs
+        // only verbs that pass words on ("said", "claimed that"), not acts, beliefs or a claim
+        // with a noun object ("maintains a database")
         .filter(|c| {
-            c.verb
-                .is_some_and(|v| matches!(v.class, CueClass::Report | CueClass::Claim))
+            c.verb.is_some_and(|v| match v.class {
+                CueClass::Report => true,
+                CueClass::Claim => !lexicon::DETERMINERS.contains(f.lower(c.end.min(to - 1))),
+                _ => false,
+            })
         })
         .find(|c| {
+            // "its source said": a possessive is no pronoun subject
             subject_before(f, c.idx).is_some_and(|m| {
-                m.0 >= from && !is_outlet(f, m) && mention_info(f, m).pronoun.is_none()
+                m.0 >= from
+                    && !is_outlet(f, m)
+                    && (m.1 - m.0 > 1 || mention_info(f, m).pronoun.is_none())
             })
         })
         .map(|c| c.idx)
