@@ -22,7 +22,8 @@ impl Article<'_> {
         if cue.end < n && matches!(f.lower(cue.end), "which" | "whom" | "who" | "this" | "it") {
             return None;
         }
-        let (ms, me) = agent_np(f, cue.end, limit)?;
+        let author = super::nested::message_author(f, cue.end, limit);
+        let (ms, me) = author.or_else(|| agent_np(f, cue.end, limit))?;
         let entity = self.resolve(f, (ms, me));
         // content: the sentence without the "according to X" phrase
         let mut parts = Vec::new();
@@ -63,7 +64,11 @@ impl Article<'_> {
                 group: gi,
                 co: Vec::new(),
                 time: None,
-                rule: Rule::AccordingTo,
+                rule: if author.is_some() {
+                    Rule::Nested
+                } else {
+                    Rule::AccordingTo
+                },
             },
             (cue.idx, n),
         ))

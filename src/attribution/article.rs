@@ -12,8 +12,10 @@
 
 use super::cues::{Cue, CueRole, find_cues};
 use super::frame::{Frame, Group, merge_sentences};
+use super::interview::{Turn, find_turns};
 use super::lexicon;
 use super::marks::{QuoteSpan, find_quotes_in};
+use super::nested;
 use super::speakers::{self, MentionInfo, Registry, SpeakerKind};
 use super::subject::sentence_subject;
 use super::time::time_cue;
@@ -58,6 +60,8 @@ pub(super) struct Article<'a> {
     pub found: Vec<Found>,
     /// Sentences already used to attribute a neighbouring quote.
     pub skip_groups: Vec<usize>,
+    /// The turns of an interview transcript ([`super::interview`]).
+    pub turns: Vec<Turn>,
 }
 
 /// The sentence being read: its frame, its cues and its index among the article's groups.
@@ -79,6 +83,8 @@ pub(super) struct Pending {
     pub results: Vec<Found>,
     /// The finite cues' speakers, for participial cues.
     pub anchors: Vec<Anchor>,
+    /// Frame indices of cues whose speech an outlet relays ([`super::nested`]).
+    pub relayed: Vec<usize>,
 }
 
 impl Pending {
@@ -102,6 +108,7 @@ pub(super) fn run(text: &str) -> Attribution {
         acronyms: Vec::new(),
         found: Vec::new(),
         skip_groups: Vec::new(),
+        turns: find_turns(text, &paragraphs),
     };
     for (gi, g) in groups.iter().enumerate() {
         a.group(gi, g, &groups);
@@ -209,7 +216,10 @@ impl<'a> Article<'a> {
 
     /// Runs the passes over one sentence.
     fn group(&mut self, gi: usize, g: &Group, groups: &[Group]) {
-        if self.skip_groups.contains(&gi) {
+        if self.skip_groups.contains(&gi)
+            || self.interview_turn(gi, g)
+            || self.colon_paragraph(gi, g, groups)
+        {
             return;
         }
         let f = Frame::build(self.text, g, &self.quotes);
@@ -255,11 +265,22 @@ impl<'a> Article<'a> {
                 CueRole::Passive => self.passive(f, cue, gi),
                 CueRole::Participial => None,
             };
-            if let Some(claimed) = found {
-                p.anchors
-                    .push((cue.idx, claimed.0.mention, claimed.0.entity));
-                p.claim(claimed);
+            let Some(mut claimed) = found else { continue };
+            // "Reuters reported that a source said …": the inner cue takes the sentence
+            if let Some(m) = claimed.0.mention
+                && matches!(cue.role, CueRole::Finite | CueRole::Source)
+                && nested::is_outlet(f, m)
+                && let Some(inner) = nested::relayed_cue(f, cues, claimed.1)
+            {
+                p.relayed.push(inner);
+                continue;
             }
+            if p.relayed.contains(&cue.idx) {
+                claimed.0.rule = Rule::Nested;
+            }
+            p.anchors
+                .push((cue.idx, claimed.0.mention, claimed.0.entity));
+            p.claim(claimed);
         }
     }
 

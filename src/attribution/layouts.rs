@@ -2,7 +2,7 @@
 //! quote with a speaker but a verb outside the lexicon (`"…," the minister shouted.`), the second
 //! part of a split quote (`"A," X said. "B."`), and a bare quote paragraph, whose speaker is named
 //! in the next sentence (`"…" That was how Jane Doe put it.`) or carried over from the previous
-//! one.
+//! one. Dash attributions are in [`super::dash`], colon paragraphs in [`super::colon`].
 
 use super::QuoteKind;
 use super::Rule;
@@ -22,6 +22,7 @@ impl Article<'_> {
             }
             let found = self
                 .colon_quote(f, k, qi, gi)
+                .or_else(|| self.dash_quote(f, k, qi, gi))
                 .or_else(|| self.other_verb_quote(f, k, qi, gi));
             if let Some(found) = found {
                 p.results.push(found);
@@ -117,8 +118,12 @@ impl Article<'_> {
             if self.continue_split_quote(g, groups, gi, &q) {
                 continue;
             }
-            let (entity, rule) = match self.next_sentence_speaker(groups, gi) {
-                Some(e) => (Some(e), Rule::NextSentence),
+            let dash = self.dash_paragraph_speaker(groups, gi);
+            let (entity, rule) = match dash.map(|e| (e, Rule::Dash)).or_else(|| {
+                self.next_sentence_speaker(groups, gi)
+                    .map(|e| (e, Rule::NextSentence))
+            }) {
+                Some((e, rule)) => (Some(e), rule),
                 None => (self.previous_speaker(g, groups, gi), Rule::Continuation),
             };
             p.results.push(Found {

@@ -189,6 +189,37 @@ word_list!(
     FEMALE_NAMES = "female_names.txt"
 );
 
+word_list!(
+    /// Turn labels of an interview's interviewer, lowercase (`interviewer_labels.txt`).
+    INTERVIEWER_LABELS = "interviewer_labels.txt"
+);
+word_list!(
+    /// First words of a "Word:" paragraph label that is no interview turn (`not_turn_labels.txt`).
+    NOT_TURN_LABELS = "not_turn_labels.txt"
+);
+word_list!(
+    /// Nouns for a message whose author speaks through it (`message_nouns.txt`).
+    MESSAGE_NOUNS = "message_nouns.txt"
+);
+word_list!(
+    /// News outlets and words for them, which relay others' words (`news_outlets.txt`).
+    NEWS_OUTLETS = "news_outlets.txt"
+);
+
+/// Interview lead phrases (`interview_intros.tsv`): the phrase (lowercase words) and whether the
+/// interviewee's name stands after it (`true`) or before it.
+pub static INTERVIEW_INTROS: LazyLock<Vec<(&'static str, bool)>> = LazyLock::new(|| {
+    data_lines(include_str!("lexicon/interview_intros.tsv"))
+        .skip(1)
+        .map(|l| {
+            let (phrase, side) = l
+                .split_once('\t')
+                .expect("interview_intros.tsv: phrase<TAB>side");
+            (phrase, side == "after")
+        })
+        .collect()
+});
+
 /// Country names and their aliases (`countries.txt`, `state_aliases.tsv`) → canonical name.
 pub static STATES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     let mut m = HashMap::new();

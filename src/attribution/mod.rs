@@ -24,14 +24,18 @@
 
 mod agent;
 mod article;
+mod colon;
 mod content;
 mod cues;
+mod dash;
 mod finite;
 mod frame;
+mod interview;
 mod layouts;
 pub mod lexicon;
 pub mod marks;
 mod mention;
+mod nested;
 mod participial;
 mod phrase;
 mod registry;
@@ -74,6 +78,16 @@ pub enum Rule {
     Continuation,
     /// `"…" That was how Jane Doe put it.`: the speaker named in the next sentence.
     NextSentence,
+    /// A turn of an interview transcript (`JD: …`, `((Jane Doe)) …`, `A: …`): the interviewee.
+    Interview,
+    /// `"…" — Jane Doe, mayor`: a dash and the speaker after the quote (em or en dash, `--`).
+    Dash,
+    /// `The district issued this statement:` and the words as the next paragraph, with or without
+    /// quote marks (also a `Quote:` label).
+    ColonParagraph,
+    /// `Reuters reported that a source said …`, `according to a tweet by X`: the speaker relayed
+    /// by an outlet or a message, not the outlet.
+    Nested,
 }
 
 impl Rule {
@@ -92,6 +106,10 @@ impl Rule {
             Rule::OtherVerb => "other_verb",
             Rule::Continuation => "continuation",
             Rule::NextSentence => "next_sentence",
+            Rule::Interview => "interview",
+            Rule::Dash => "dash",
+            Rule::ColonParagraph => "colon_paragraph",
+            Rule::Nested => "nested",
         }
     }
 }

@@ -854,3 +854,154 @@ fn a_day_after_an_organisation_is_not_part_of_its_name() {
         ],
     );
 }
+
+#[test]
+fn interview_turns_give_the_interviewee_and_skip_questions() {
+    // `((Name))`, `Name:` and initials turns; the interviewer's questions are not quotes
+    let t = "Wikinews spoke with brewer Jonas Aalto about the new tax.\n\n\
+             ((Wikinews)) What will the tax change for you?\n\n\
+             ((Jonas Aalto)) We will raise our prices by a tenth.\n\n\
+             ((WN)) Will you hire fewer people?\n\n\
+             JA: We will keep every job we have.";
+    assert_quotes(
+        t,
+        &[
+            (
+                "Jonas Aalto",
+                "We will raise our prices by a tenth.",
+                QuoteKind::Direct,
+                Rule::Interview,
+            ),
+            (
+                "Jonas Aalto",
+                "We will keep every job we have.",
+                QuoteKind::Direct,
+                Rule::Interview,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn interview_answers_with_q_and_a_labels_take_the_lead_name() {
+    let t = "Ferry captain Ilse Moreno agreed to answer our questions after the rescue.\n\n\
+             Q: How many passengers were on board?\n\n\
+             A: There were forty of us, and every one came home.\n\n\
+             Q: What happens next?\n\n\
+             A: The ship goes to the yard for a month.";
+    assert_quotes(
+        t,
+        &[
+            (
+                "Ilse Moreno",
+                "There were forty of us, and every one came home.",
+                QuoteKind::Direct,
+                Rule::Interview,
+            ),
+            (
+                "Ilse Moreno",
+                "The ship goes to the yard for a month.",
+                QuoteKind::Direct,
+                Rule::Interview,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn name_colon_paragraphs_need_two_turns_and_a_known_name() {
+    // one "Word:" paragraph is no transcript
+    let t = "Update: the road reopened at noon.\n\nThe council met on Friday.";
+    assert!(extract_pub(t).quotes.is_empty());
+}
+
+#[test]
+fn dash_attribution_in_the_same_paragraph_and_the_next() {
+    let t = "The harbour reopened on Monday.\n\n\
+             \u{201c}We will rebuild the north pier before winter.\u{201d} \u{2014} Tomas Brenner, harbour master\n\n\
+             \"Nobody asked us where the gates should go.\"\n\n\
+             -- Lena Voss";
+    assert_quotes(
+        t,
+        &[
+            (
+                "Tomas Brenner",
+                "We will rebuild the north pier before winter.",
+                QuoteKind::Direct,
+                Rule::Dash,
+            ),
+            (
+                "Lena Voss",
+                "Nobody asked us where the gates should go.",
+                QuoteKind::Direct,
+                Rule::Dash,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn colon_paragraph_with_and_without_quote_marks() {
+    let t = "The school board closed four schools after the flood.\n\n\
+             The board issued this statement:\n\n\
+             All pupils will be taught in the town hall until the buildings are dry.\n\n\
+             Mayor Anton Keel wrote on Twitter:\n\n\
+             \"The town hall is open to every family tonight.\"";
+    let q = extract_pub(t).quotes;
+    let got: Vec<(&str, &str, Rule)> = q
+        .iter()
+        .map(|q| (q.mention.as_str(), q.text.as_str(), q.rule))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "The board",
+                "All pupils will be taught in the town hall until the buildings are dry.",
+                Rule::ColonParagraph
+            ),
+            (
+                "Mayor Anton Keel",
+                "The town hall is open to every family tonight.",
+                Rule::ColonParagraph
+            ),
+        ]
+    );
+    assert_eq!(q[1].speaker, "Anton Keel");
+    // a colon that announces no speech is not a quote layout
+    let list = "The plan has three parts:\n\nNew pumps will be installed along the river bank.";
+    assert!(extract_pub(list).quotes.is_empty());
+}
+
+#[test]
+fn nested_speech_belongs_to_the_relayed_source() {
+    let t = "Reuters reported that a government source said the crossing would reopen on Thursday.";
+    let q = extract_pub(t).quotes;
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].mention, "a government source");
+    assert_eq!(q[0].text, "the crossing would reopen on Thursday");
+    assert_eq!(q[0].rule, Rule::Nested);
+    let t = "According to a tweet by Interior Minister Petra Lund, the guards let lorries through first.";
+    let q = extract_pub(t).quotes;
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, "Petra Lund");
+    assert_eq!(q[0].rule, Rule::Nested);
+}
+
+#[test]
+fn interview_labels_that_only_ask_are_the_interviewer() {
+    // "((RK))", a reporter's initials, asks every time: questions, not quotes
+    let t = "Wikinews spoke with beekeeper Oskar Lind about the cold spring.\n\n\
+             ((RK)) How many hives did you lose?\n\n\
+             ((Oskar Lind)) About a third of them, mostly the young colonies.\n\n\
+             ((RK)) Will you buy new queens?";
+    assert_quotes(
+        t,
+        &[(
+            "Oskar Lind",
+            "About a third of them, mostly the young colonies.",
+            QuoteKind::Direct,
+            Rule::Interview,
+        )],
+    );
+}
