@@ -5,8 +5,8 @@
 
 use super::cues::{Cue, CueRole};
 use super::frame::Frame;
-use super::lexicon;
 use super::frame::Quotes;
+use super::lexicon;
 use super::speakers;
 use super::subject::skip_forward;
 use crate::text::tokens::TokenKind;
