@@ -23,6 +23,9 @@ pub(super) struct Group {
 /// quadratic in the article's length). Derefs to the quotes, so `quotes[i]` is quote `i`.
 pub(super) struct Quotes {
     spans: Vec<QuoteSpan>,
+    /// `opens[i]`: quote `i`'s opening mark (non-decreasing); searched instead of the spans
+    /// themselves, so a search over a long article's quotes stays within a compact array.
+    opens: Vec<usize>,
     /// `reach[i]`: the largest `close` among quotes `0..=i` (non-decreasing).
     reach: Vec<usize>,
 }
@@ -39,21 +42,26 @@ impl Quotes {
                 Some(*m)
             })
             .collect();
-        Quotes { spans, reach }
+        let opens = spans.iter().map(|q| q.open).collect();
+        Quotes {
+            spans,
+            opens,
+            reach,
+        }
     }
 
     /// Indices, ascending, of the quotes with `open < end` and `close > start`.
     pub fn overlapping(&self, start: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
         // before `lo` every close is <= start; from `hi` on every open is >= end
         let lo = self.reach.partition_point(|&r| r <= start);
-        let hi = self.spans.partition_point(|q| q.open < end);
-        (lo..hi.max(lo)).filter(move |&i| self.spans[i].open < end && self.spans[i].close > start)
+        let hi = self.opens.partition_point(|&o| o < end);
+        (lo..hi.max(lo)).filter(move |&i| self.opens[i] < end && self.spans[i].close > start)
     }
 
     /// Indices, ascending, of the quotes whose opening mark is in `start..end`.
     pub fn opening_in(&self, start: usize, end: usize) -> std::ops::Range<usize> {
-        let lo = self.spans.partition_point(|q| q.open < start);
-        let hi = self.spans.partition_point(|q| q.open < end);
+        let lo = self.opens.partition_point(|&o| o < start);
+        let hi = self.opens.partition_point(|&o| o < end);
         lo..hi.max(lo)
     }
 }
