@@ -129,8 +129,60 @@ pub fn extract_bounded(text: &str, max: usize) -> Attribution {
             }
         }
     }
+    merge_surnames(&mut quotes, &mut speakers);
     speakers.extend(unknown);
     Attribution { quotes, speakers }
+}
+
+/// A one-word person ("Kowalczyk") of one block merges into the single longer person name of
+/// another block that ends with it ("Marta Kowalczyk"), as it would within one block; its
+/// quotes take that name and its aliases join that speaker's.
+fn merge_surnames(quotes: &mut [Quote], speakers: &mut Vec<Speaker>) {
+    let person = |s: &Speaker| s.kind == SpeakerKind::Person;
+    let mut by_last: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
+    for (i, s) in speakers.iter().enumerate() {
+        if let Some((_, last)) = s.name.rsplit_once(' ')
+            && person(s)
+        {
+            by_last.entry(last).or_default().push(i);
+        }
+    }
+    let pairs: Vec<(usize, usize)> = speakers
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| person(s) && !s.name.contains(' '))
+        .filter_map(|(i, s)| match by_last.get(s.name.as_str()) {
+            Some(v) if v.len() == 1 => Some((i, v[0])),
+            _ => None,
+        })
+        .collect();
+    if pairs.is_empty() {
+        return;
+    }
+    let renames: rustc_hash::FxHashMap<String, String> = pairs
+        .iter()
+        .map(|&(from, to)| (speakers[from].name.clone(), speakers[to].name.clone()))
+        .collect();
+    for q in quotes.iter_mut() {
+        if q.speaker_kind == SpeakerKind::Person
+            && let Some(to) = renames.get(&q.speaker)
+        {
+            q.speaker = to.clone();
+        }
+    }
+    for &(from, to) in &pairs {
+        for alias in std::mem::take(&mut speakers[from].aliases) {
+            if !speakers[to].aliases.contains(&alias) {
+                speakers[to].aliases.push(alias);
+            }
+        }
+    }
+    let gone: rustc_hash::FxHashSet<usize> = pairs.iter().map(|p| p.0).collect();
+    let mut i = 0;
+    speakers.retain(|_| {
+        i += 1;
+        !gone.contains(&(i - 1))
+    });
 }
 
 /// Quote `q` of a block that starts at byte `by` of the article, with article offsets.
@@ -210,5 +262,18 @@ mod tests {
             .filter(|s| s.name == "Mara Lind")
             .collect();
         assert_eq!(lind.len(), 1);
+    }
+
+    #[test]
+    fn a_surname_in_a_later_block_joins_the_full_name() {
+        let text = "Union leader Marta Kowalczyk said the offer was an insult.\n\n\
+                    Kowalczyk said the strike would go on.";
+        assert_eq!(blocks(text, 64).len(), 2);
+        let a = extract_bounded(text, 64);
+        assert_eq!(a.quotes.len(), 2);
+        assert!(a.quotes.iter().all(|q| q.speaker == "Marta Kowalczyk"));
+        let names: Vec<&str> = a.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Marta Kowalczyk"]);
+        assert!(a.speakers[0].aliases.contains(&"Kowalczyk".to_string()));
     }
 }
