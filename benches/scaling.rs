@@ -169,7 +169,7 @@ fn main() {
             let mut base = None;
             for &n in sizes {
                 let text = article(shape, n);
-                let reps = (20_000 / n).clamp(3, 50);
+                let reps = (20_000 / n).clamp(7, 50);
                 let quotes = extract(&text).quotes.len();
                 let a = Article {
                     id: "bench".into(),
