@@ -335,6 +335,11 @@ struct ScoreArgs {
     /// printing a table; `standpoint merge` combines such files.
     #[arg(long, conflicts_with = "by_article")]
     partial: Option<PathBuf>,
+    /// Attribute an article longer than this many bytes in blocks of whole paragraphs of at most
+    /// this size, one at a time (memory stays bounded per block; offsets still index the whole
+    /// article); 64 to 1073741824.
+    #[arg(long, value_name = "N", default_value_t = standpoint::attribution::windows::DEFAULT_MAX_ARTICLE_BYTES, value_parser = parse_max_article_bytes)]
+    max_article_bytes: usize,
     #[command(flatten)]
     read: ReadArgs,
 }
@@ -365,6 +370,25 @@ impl ReadArgs {
             id_col: self.id_col.clone(),
             date_col: self.date_col.clone(),
         }
+    }
+}
+
+/// A window size for `--max-article-bytes`: a whole number of bytes from
+/// [`standpoint::attribution::windows::MIN_MAX_ARTICLE_BYTES`] to
+/// [`standpoint::attribution::windows::MAX_MAX_ARTICLE_BYTES`].
+fn parse_max_article_bytes(s: &str) -> std::result::Result<usize, String> {
+    use standpoint::attribution::windows::{
+        MAX_MAX_ARTICLE_BYTES as HI, MIN_MAX_ARTICLE_BYTES as LO,
+    };
+    let n: usize = s.trim().parse().map_err(|_| {
+        format!("`{s}` is not a whole number of bytes from {LO} to {HI} (e.g. 5000000 for 5 MB)")
+    })?;
+    if (LO..=HI).contains(&n) {
+        Ok(n)
+    } else {
+        Err(format!(
+            "{n} bytes is outside {LO} to {HI}: a window must hold a sentence and stay below 1 GiB"
+        ))
     }
 }
 
@@ -458,6 +482,11 @@ struct ExplainArgs {
     /// How many n-grams to show.
     #[arg(long, default_value_t = 10)]
     top: usize,
+    /// Attribute an article longer than this many bytes in blocks of whole paragraphs of at most
+    /// this size, one at a time (memory stays bounded per block; offsets still index the whole
+    /// article); 64 to 1073741824.
+    #[arg(long, value_name = "N", default_value_t = standpoint::attribution::windows::DEFAULT_MAX_ARTICLE_BYTES, value_parser = parse_max_article_bytes)]
+    max_article_bytes: usize,
 }
 
 /// Parses `3-5` (or `4`) into an inclusive range.
@@ -604,7 +633,9 @@ fn score(args: &ScoreArgs) -> Result<()> {
     })?;
     let html = args.format == Format::Html;
     // with --quotes (and in HTML), each quote also gets the three n-grams that drove its stance
-    let scorer = Scorer::new(&model).with_reasons(if args.quotes || html { 3 } else { 0 });
+    let scorer = Scorer::new(&model)
+        .with_reasons(if args.quotes || html { 3 } else { 0 })
+        .with_max_article_bytes(args.max_article_bytes);
     let aliases = match &args.alias {
         Some(p) => standpoint::aggregate::AliasMap::read(p)?,
         None => standpoint::aggregate::AliasMap::default(),
@@ -1114,7 +1145,9 @@ fn explain(args: &ExplainArgs) -> Result<()> {
             }
         }
     } else {
-        let scorer = Scorer::new(&model).with_reasons(args.top);
+        let scorer = Scorer::new(&model)
+            .with_reasons(args.top)
+            .with_max_article_bytes(args.max_article_bytes);
         for a in Corpus::open(&args.inputs)? {
             let scored = scorer.score(&a?);
             writeln!(out, "{}", standpoint::explain::render_article(&scored))?;

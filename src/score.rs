@@ -92,6 +92,9 @@ pub struct ScoredArticle {
 pub struct Scorer<'m> {
     model: &'m Model,
     reasons: usize,
+    /// Articles longer than this many bytes are attributed in windows
+    /// ([`attribution::windows`]).
+    max_article_bytes: usize,
     /// Per classifier (stance, sentiment, relevance): an earlier classifier with an equal
     /// vectorizer (its feature row is reused) or with equal vectorizer parameters (its analysed
     /// words are reused), decided once here.
@@ -138,8 +141,20 @@ impl<'m> Scorer<'m> {
         Scorer {
             model,
             reasons: 0,
+            max_article_bytes: attribution::windows::DEFAULT_MAX_ARTICLE_BYTES,
             shares,
         }
+    }
+
+    /// Attributes an article longer than `n` bytes in blocks of whole paragraphs of at most `n`
+    /// bytes ([`attribution::windows`]) instead of all at once; the default is
+    /// [`attribution::windows::DEFAULT_MAX_ARTICLE_BYTES`] (5 MB). `n` must be positive (the
+    /// command line accepts [`attribution::windows::MIN_MAX_ARTICLE_BYTES`] to
+    /// [`attribution::windows::MAX_MAX_ARTICLE_BYTES`]).
+    pub fn with_max_article_bytes(mut self, n: usize) -> Self {
+        assert!(n > 0, "the window size must be positive");
+        self.max_article_bytes = n;
+        self
     }
 
     /// Also records, for each quote, the `n` n-grams that pushed its stance most toward the
@@ -210,7 +225,7 @@ impl<'m> Scorer<'m> {
     /// Extracts and scores the quotes of one article.
     pub fn score(&self, article: &Article) -> ScoredArticle {
         let model = self.model;
-        let a = attribution::extract(&article.text);
+        let a = attribution::extract_bounded(&article.text, self.max_article_bytes);
         let context = if model.params.relevance_context > 0.0 {
             self.article_relevance(article)
         } else {

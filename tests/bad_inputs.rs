@@ -688,6 +688,12 @@ fn usage_errors_exit_2() {
         &["ebcdic"],
     );
     c.fails(&["score", "--format", "pdf", EXAMPLE], None, 2, &["pdf"]);
+    c.fails(
+        &["score", "--max-article-bytes", "0", EXAMPLE],
+        None,
+        2,
+        &["0 bytes is outside 64 to 1073741824"],
+    );
     c.fails(&["frobnicate"], None, 2, &["frobnicate"]);
 }
 

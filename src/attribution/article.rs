@@ -11,10 +11,10 @@
 //! ([`super::speakers::Registry`]); [`Article::finish`] turns entities into canonical names.
 
 use super::cues::{Cue, CueRole, find_cues};
-use super::frame::{Frame, Group, merge_sentences};
+use super::frame::{Frame, Group, Quotes, merge_sentences};
 use super::interview::{Turn, find_turns};
 use super::lexicon;
-use super::marks::{QuoteSpan, find_quotes_in};
+use super::marks::find_quotes_in;
 use super::nested;
 use super::speakers::{self, MentionInfo, Registry, SpeakerKind};
 use super::subject::sentence_subject;
@@ -54,7 +54,7 @@ pub(super) type Claimed = (Found, (usize, usize));
 
 pub(super) struct Article<'a> {
     pub text: &'a str,
-    pub quotes: Vec<QuoteSpan>,
+    pub quotes: Quotes,
     pub registry: Registry,
     acronyms: Vec<(String, String)>,
     pub found: Vec<Found>,
@@ -99,7 +99,7 @@ impl Pending {
 pub(super) fn run(text: &str) -> Attribution {
     let paragraphs: Vec<Paragraph> = sentences::paragraphs(text);
     let sents = sentences::split(text);
-    let quotes = find_quotes_in(text, &paragraphs);
+    let quotes = Quotes::new(find_quotes_in(text, &paragraphs));
     let groups = merge_sentences(&sents, &quotes);
     let mut a = Article {
         text,
@@ -336,21 +336,29 @@ impl<'a> Article<'a> {
         } = self;
         let reps = registry.representatives();
         let mut order: Vec<usize> = Vec::new();
+        let mut listed = vec![false; reps.len()];
         let quotes = found
             .into_iter()
             .map(|fq| {
                 let e = fq.entity.map(|e| reps[e]);
                 if let Some(e) = e
-                    && !order.contains(&e)
+                    && !std::mem::replace(&mut listed[e], true)
                 {
                     order.push(e);
                 }
                 to_quote(text, &registry, e, fq)
             })
             .collect::<Vec<_>>();
+        // the entities merged into each representative, in index order
+        let mut merged: Vec<Vec<usize>> = vec![Vec::new(); reps.len()];
+        for (j, &r) in reps.iter().enumerate() {
+            if r != j && listed[r] {
+                merged[r].push(j);
+            }
+        }
         let mut speakers: Vec<Speaker> = order
             .iter()
-            .map(|&e| speaker_of(&registry, &reps, e))
+            .map(|&e| speaker_of(&registry, &merged[e], e))
             .collect();
         if quotes
             .iter()
@@ -440,16 +448,15 @@ fn to_quote(text: &str, registry: &Registry, e: Option<usize>, fq: Found) -> Quo
     }
 }
 
-/// The speaker of entity `e`, with the aliases of every entity merged into it.
-fn speaker_of(registry: &Registry, reps: &[usize], e: usize) -> Speaker {
+/// The speaker of entity `e`, with the aliases of the entities `merged` into it.
+fn speaker_of(registry: &Registry, merged: &[usize], e: usize) -> Speaker {
     let ent = &registry.entities[e];
     let mut aliases = ent.aliases.clone();
-    for (j, &r) in reps.iter().enumerate() {
-        if r == e && j != e {
-            for a in &registry.entities[j].aliases {
-                if !aliases.contains(a) {
-                    aliases.push(a.clone());
-                }
+    let mut seen: rustc_hash::FxHashSet<&str> = ent.aliases.iter().map(String::as_str).collect();
+    for &j in merged {
+        for a in &registry.entities[j].aliases {
+            if seen.insert(a.as_str()) {
+                aliases.push(a.clone());
             }
         }
     }

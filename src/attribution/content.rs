@@ -5,8 +5,8 @@
 
 use super::cues::{Cue, CueRole};
 use super::frame::Frame;
+use super::frame::Quotes;
 use super::lexicon;
-use super::marks::QuoteSpan;
 use super::speakers;
 use super::subject::skip_forward;
 use crate::text::tokens::TokenKind;
@@ -75,10 +75,11 @@ fn coordinated_cue(f: &Frame<'_>, cues: &[Cue], k: usize) -> bool {
 }
 
 /// Extends a content span that ends inside a quote to its closing mark's content end.
-pub(super) fn include_closing_mark(quotes: &[QuoteSpan], s: usize, e: usize) -> usize {
+pub(super) fn include_closing_mark(quotes: &Quotes, s: usize, e: usize) -> usize {
     quotes
-        .iter()
-        .filter(|q| q.open >= s && q.open < e && q.close >= e)
+        .opening_in(s, e)
+        .map(|i| &quotes[i])
+        .filter(|q| q.close >= e)
         .map(|q| q.end())
         .max()
         .unwrap_or(e)

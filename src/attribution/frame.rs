@@ -18,14 +18,71 @@ pub(super) struct Group {
     pub last_paragraph: usize,
 }
 
+/// The quotes of an article, sorted by opening mark, with an index that finds the few quotes
+/// overlapping a span by binary search (a scan of every quote per sentence made attribution
+/// quadratic in the article's length). Derefs to the quotes, so `quotes[i]` is quote `i`.
+pub(super) struct Quotes {
+    spans: Vec<QuoteSpan>,
+    /// `opens[i]`: quote `i`'s opening mark (non-decreasing); searched instead of the spans
+    /// themselves, so a search over a long article's quotes stays within a compact array.
+    opens: Vec<usize>,
+    /// `reach[i]`: the largest `close` among quotes `0..=i` (non-decreasing).
+    reach: Vec<usize>,
+}
+
+impl Quotes {
+    /// Indexes `spans`, which must be sorted by `open` (as [`super::marks::find_quotes_in`]
+    /// returns them).
+    pub fn new(spans: Vec<QuoteSpan>) -> Self {
+        debug_assert!(spans.windows(2).all(|w| w[0].open <= w[1].open));
+        let reach = spans
+            .iter()
+            .scan(0, |m, q| {
+                *m = (*m).max(q.close);
+                Some(*m)
+            })
+            .collect();
+        let opens = spans.iter().map(|q| q.open).collect();
+        Quotes {
+            spans,
+            opens,
+            reach,
+        }
+    }
+
+    /// Indices, ascending, of the quotes with `open < end` and `close > start`.
+    pub fn overlapping(&self, start: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
+        // before `lo` every close is <= start; from `hi` on every open is >= end
+        let lo = self.reach.partition_point(|&r| r <= start);
+        let hi = self.opens.partition_point(|&o| o < end);
+        (lo..hi.max(lo)).filter(move |&i| self.opens[i] < end && self.spans[i].close > start)
+    }
+
+    /// Indices, ascending, of the quotes whose opening mark is in `start..end`.
+    pub fn opening_in(&self, start: usize, end: usize) -> std::ops::Range<usize> {
+        let lo = self.opens.partition_point(|&o| o < start);
+        let hi = self.opens.partition_point(|&o| o < end);
+        lo..hi.max(lo)
+    }
+}
+
+impl std::ops::Deref for Quotes {
+    type Target = [QuoteSpan];
+    fn deref(&self) -> &[QuoteSpan] {
+        &self.spans
+    }
+}
+
 /// Merges sentences that a quote runs across into one group.
-pub(super) fn merge_sentences(sents: &[Sentence], quotes: &[QuoteSpan]) -> Vec<Group> {
+pub(super) fn merge_sentences(sents: &[Sentence], quotes: &Quotes) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     for s in sents {
+        // a quote open before the group's end and closing after it, overlapping the sentence
         let joins = groups.last().is_some_and(|g| {
             quotes
-                .iter()
-                .any(|q| q.open < g.end && q.close > g.end && q.open < s.end && q.close > s.start)
+                .overlapping(g.end.max(s.start), g.end.min(s.end))
+                .next()
+                .is_some()
         });
         if joins {
             let g = groups.last_mut().expect("checked");
@@ -54,14 +111,12 @@ pub(super) struct Frame<'a> {
 }
 
 impl<'a> Frame<'a> {
-    pub fn build(text: &'a str, g: &Group, quotes: &[QuoteSpan]) -> Self {
+    pub fn build(text: &'a str, g: &Group, quotes: &Quotes) -> Self {
         let mut toks = Vec::new();
         let mut quote = Vec::new();
         let mut last_q: Option<usize> = None;
         // the few quotes that overlap this group
-        let near: Vec<usize> = (0..quotes.len())
-            .filter(|&i| quotes[i].open < g.end && quotes[i].close > g.start)
-            .collect();
+        let near: Vec<usize> = quotes.overlapping(g.start, g.end).collect();
         for t in tokenize(&text[g.start..g.end]) {
             let t = Token {
                 start: t.start + g.start,

@@ -44,8 +44,10 @@ mod subject;
 #[cfg(test)]
 mod tests;
 mod time;
+pub mod windows;
 
 pub use speakers::SpeakerKind;
+pub use windows::extract_bounded;
 
 use serde::{Deserialize, Serialize};
 

@@ -67,6 +67,9 @@ pub struct Registry {
     /// Every entity as (last_seen, last_mentioned, index), so a pronoun walks the entities from
     /// the most recent down and stops at the first it can stand for, instead of scanning all.
     recency: std::collections::BTreeSet<(Option<usize>, usize, usize)>,
+    /// Every entity as (last_mentioned, index), so [`Registry::by_recency`] walks the entities
+    /// from the most recently mentioned down and stops at the first its predicate accepts.
+    mentioned: std::collections::BTreeSet<(usize, usize)>,
 }
 
 impl Registry {
@@ -118,6 +121,10 @@ impl Registry {
         if new != old {
             self.recency.remove(&old);
             self.recency.insert(new);
+        }
+        if new.1 != old.1 {
+            self.mentioned.remove(&(old.1, idx));
+            self.mentioned.insert((new.1, idx));
         }
         Some(idx)
     }
@@ -175,6 +182,7 @@ impl Registry {
         let i = self.entities.len() - 1;
         self.index_surnames(i);
         self.recency.insert((None, pos, i));
+        self.mentioned.insert((pos, i));
         i
     }
 
@@ -214,14 +222,15 @@ impl Registry {
         }
     }
 
-    /// The most recently mentioned entity that `pred` accepts.
+    /// The most recently mentioned entity that `pred` accepts (ties: the later entity).
     fn by_recency(&self, pred: &dyn Fn(&Entity) -> bool) -> Option<usize> {
-        self.entities
+        // from the top of (last_mentioned, index): what a max_by_key over all entities in index
+        // order gives, without looking past the first match
+        self.mentioned
             .iter()
-            .enumerate()
-            .filter(|(_, e)| pred(e))
-            .max_by_key(|(_, e)| e.last_mentioned)
-            .map(|(i, _)| i)
+            .rev()
+            .map(|&(_, i)| i)
+            .find(|&i| pred(&self.entities[i]))
     }
 
     /// A named person: the latest person with the same surname and compatible first names.
