@@ -485,8 +485,10 @@ fn named_kind(
     known_org: bool,
 ) -> SpeakerKind {
     let name_str = name_run.join(" ");
+    // "Iran", "the United States", "representatives from Iran": the state speaks
+    let from_state = name_start > 0 && words[name_start - 1].text == "from";
     if lexicon::STATES.contains_key(name_str.as_str())
-        && words[..name_start].iter().all(|t| is_determiner(t.text))
+        && (from_state || words[..name_start].iter().all(|t| is_determiner(t.text)))
     {
         return SpeakerKind::State;
     }
