@@ -1012,3 +1012,14 @@ fn two_bodies_ending_in_the_same_word_stay_apart_across_articles() {
         ["Catholic Bishops Conference", "National Conference"]
     );
 }
+
+#[test]
+fn a_person_of_a_possessed_body_keeps_the_full_name() {
+    // "Vega of the army's Western Mindanao Command": the person, whose surname joins the full
+    // name with its particle
+    let t = "Arnel dela Vega of the army's Western Mindanao Command said the group was to blame. \
+             Vega of the army's Western Mindanao Command said more troops would come.";
+    let q = extract_pub(t).quotes;
+    assert_eq!(q.len(), 2);
+    assert!(q.iter().all(|x| x.speaker == "Arnel dela Vega"), "{q:?}");
+}
