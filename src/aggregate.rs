@@ -295,7 +295,11 @@ impl Accumulator {
         // one-word person names merge into the unique longer name ending with them
         let keys: Vec<(String, SpeakerKind)> = speakers.keys().cloned().collect();
         for (name, kind) in &keys {
-            if *kind != SpeakerKind::Person || name.contains(' ') {
+            // "Conference" is no surname: a body's head word never joins a longer name
+            if *kind != SpeakerKind::Person
+                || name.contains(' ')
+                || crate::attribution::lexicon::ORGANIZATION_HEADS.contains(&name.to_lowercase())
+            {
                 continue;
             }
             let longer: Vec<&(String, SpeakerKind)> = keys

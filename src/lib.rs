@@ -72,6 +72,7 @@ pub mod realnews;
 pub mod report;
 pub mod score;
 pub mod sparse;
+pub mod speaker_match;
 pub mod text;
 pub mod training;
 

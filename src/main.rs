@@ -118,7 +118,7 @@ struct EvalQuotesArgs {
     /// [default: ../shared/articles/wikinews-2019-2020.jsonl beside the checkout].
     #[arg(long, requires = "realnews")]
     corpus: Option<PathBuf>,
-    /// Output format: table, markdown or json (csv prints JSON too).
+    /// Output format: table, markdown, json or csv (the numbers as slice,metric,value rows).
     #[arg(long, value_enum, default_value_t = Format::Table, hide_possible_values = true)]
     format: Format,
     /// Also list every miss, spurious quote and wrong speaker (with --realnews: every wrong

@@ -13,7 +13,7 @@
 //! accuracy, the same numbers for answering "neutral" for everything, calibration (ECE) and the
 //! share of confident errors.
 
-use crate::aggregate::Accumulator;
+use crate::aggregate::{Accumulator, SpeakerStance};
 use crate::corpus::Corpus;
 use crate::error::{Error, Result};
 use crate::eval::{argmax, calibration, evaluate as metrics};
@@ -24,6 +24,7 @@ use crate::quote_eval::{
     normalize_speaker, predicted_quotes, score_gold,
 };
 use crate::score::ScoredArticle;
+use crate::speaker_match::{RowCheck, check_rows};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -303,6 +304,21 @@ pub struct Slice {
     pub sentiment_accuracy: f64,
     /// Quote sentiment macro-F1.
     pub sentiment_macro_f1: f64,
+    /// Rows of the per-article speaker tables, `unknown` left out ([`crate::speaker_match`]).
+    #[serde(default)]
+    pub speaker_rows: usize,
+    /// Rows that match no gold speaker of their article.
+    #[serde(default)]
+    pub spurious_speakers: usize,
+    /// Extra rows of gold speakers split over several rows (k − 1 for k rows).
+    #[serde(default)]
+    pub unmerged_duplicates: usize,
+    /// `spurious_speakers` per 100 extracted quotes (`predicted_quotes`).
+    #[serde(default)]
+    pub spurious_per_100: f64,
+    /// `unmerged_duplicates` per 100 extracted quotes (`predicted_quotes`).
+    #[serde(default)]
+    pub duplicates_per_100: f64,
 }
 
 /// A wrong stance, for reading.
@@ -368,12 +384,24 @@ struct SpeakerCall {
     probabilities: [f64; 3],
 }
 
-fn speaker_calls(gold: &[(GoldArticle, String)], scored: &[ScoredArticle]) -> Vec<SpeakerCall> {
+/// Each article's speaker table on its own, as `standpoint score` prints it for one article.
+fn article_tables(scored: &[ScoredArticle]) -> Vec<Vec<SpeakerStance>> {
+    scored
+        .iter()
+        .map(|s| {
+            let mut acc = Accumulator::new();
+            acc.add(s);
+            acc.finish()
+        })
+        .collect()
+}
+
+fn speaker_calls(
+    gold: &[(GoldArticle, String)],
+    tables: &[Vec<SpeakerStance>],
+) -> Vec<SpeakerCall> {
     let mut calls = Vec::new();
-    for (ai, ((g, _), s)) in gold.iter().zip(scored).enumerate() {
-        let mut acc = Accumulator::new();
-        acc.add(s);
-        let rows = acc.finish();
+    for (ai, ((g, _), rows)) in gold.iter().zip(tables).enumerate() {
         for gs in &g.speakers {
             let name = normalize_speaker(&gs.speaker);
             let Some(row) = rows.iter().find(|r| normalize_speaker(&r.speaker) == name) else {
@@ -391,6 +419,40 @@ fn speaker_calls(gold: &[(GoldArticle, String)], scored: &[ScoredArticle]) -> Ve
         }
     }
     calls
+}
+
+/// The attribution mistakes with one `spurious speaker` mistake per spurious row (`predicted` its
+/// name) and one `unmerged duplicate` per split gold speaker (`expected` the gold name,
+/// `predicted` the rows' names joined by ` / `), each article's after its quote mistakes.
+fn with_row_mistakes(
+    mut mistakes: Vec<crate::quote_eval::Mistake>,
+    gold: &[(GoldArticle, String)],
+    checks: &[RowCheck],
+) -> Vec<crate::quote_eval::Mistake> {
+    use crate::quote_eval::Mistake;
+    for ((g, _), c) in gold.iter().zip(checks) {
+        for name in &c.spurious {
+            mistakes.push(Mistake {
+                article: g.article.clone(),
+                what: "spurious speaker".into(),
+                text: String::new(),
+                expected: String::new(),
+                predicted: name.clone(),
+            });
+        }
+        for (name, rows) in &c.duplicates {
+            mistakes.push(Mistake {
+                article: g.article.clone(),
+                what: "unmerged duplicate".into(),
+                text: String::new(),
+                expected: name.clone(),
+                predicted: rows.join(" / "),
+            });
+        }
+    }
+    // stable: each article's quote mistakes keep their order, its row mistakes come after
+    mistakes.sort_by(|a, b| a.article.cmp(&b.article));
+    mistakes
 }
 
 /// The 95% Wilson score interval of a proportion `p` observed over `n` trials ((0, 0) for none).
@@ -442,7 +504,13 @@ pub fn evaluate(
     let scored = score_gold(gold, model);
     let preds = predicted_quotes(&scored);
     let (attribution, matches) = evaluate_predictions(gold, &preds);
-    let calls = speaker_calls(gold, &scored);
+    let tables = article_tables(&scored);
+    let calls = speaker_calls(gold, &tables);
+    let checks: Vec<RowCheck> = gold
+        .iter()
+        .zip(&tables)
+        .map(|((g, _), rows)| check_rows(g, rows))
+        .collect();
     let halves: Vec<Half> = gold.iter().map(|(g, _)| half(&g.article)).collect();
     let group = |i: usize| gold[i].0.group.clone().unwrap_or_default();
     let mut slices = Vec::new();
@@ -479,6 +547,8 @@ pub fn evaluate(
             let sr = metrics(Task::Sentiment, &st, &spred);
             let sc: Vec<&SpeakerCall> = calls.iter().filter(|c| keep(c.article)).collect();
             let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+            let spurious: usize = arts.iter().map(|&i| checks[i].spurious.len()).sum();
+            let duplicates: usize = arts.iter().map(|&i| checks[i].duplicate_count()).sum();
             slices.push(Slice {
                 half: h.into(),
                 group: gr.into(),
@@ -512,6 +582,11 @@ pub fn evaluate(
                 ),
                 sentiment_accuracy: sr.accuracy,
                 sentiment_macro_f1: sr.macro_f1,
+                speaker_rows: arts.iter().map(|&i| checks[i].rows).sum(),
+                spurious_speakers: spurious,
+                unmerged_duplicates: duplicates,
+                spurious_per_100: 100.0 * ratio(spurious, attr.predicted_quotes),
+                duplicates_per_100: 100.0 * ratio(duplicates, attr.predicted_quotes),
             });
         }
     }
@@ -563,7 +638,7 @@ pub fn evaluate(
         slices,
         errors,
         rules_dev,
-        attribution_errors: attribution.errors,
+        attribution_errors: with_row_mistakes(attribution.errors, gold, &checks),
         matched,
     }
 }

@@ -81,3 +81,73 @@ fn no_labels_measures_attribution_only() {
     assert!(v.get("labels").is_none());
     assert_eq!(v["articles"], 40);
 }
+
+#[test]
+fn csv_is_one_long_table_of_the_json_numbers() {
+    let csv_out = run(&[
+        "eval-quotes",
+        "tests/gold",
+        "--no-labels",
+        "--format",
+        "csv",
+    ]);
+    assert!(csv_out.status.success(), "{}", stderr(&csv_out));
+    let json_out = run(&[
+        "eval-quotes",
+        "tests/gold",
+        "--no-labels",
+        "--format",
+        "json",
+    ]);
+    let v: Value = serde_json::from_str(&stdout(&json_out)).unwrap();
+    let text = stdout(&csv_out);
+    assert!(
+        !text.trim_start().starts_with('{'),
+        "CSV, not JSON:\n{text}"
+    );
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(rdr.headers().unwrap(), vec!["slice", "metric", "value"]);
+    let rows: Vec<(String, String, f64)> = rdr
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            assert_eq!(r.len(), 3, "{r:?}");
+            (r[0].to_string(), r[1].to_string(), r[2].parse().unwrap())
+        })
+        .collect();
+    let get = |s: &str, m: &str| {
+        rows.iter()
+            .find(|r| r.0 == s && r.1 == m)
+            .unwrap_or_else(|| panic!("no row {s},{m}"))
+            .2
+    };
+    assert_eq!(
+        get("all", "overlap_f1"),
+        v["overlap"]["f1"].as_f64().unwrap()
+    );
+    assert_eq!(get("all", "articles"), 40.0);
+    assert_eq!(
+        get("layout:pronoun", "found"),
+        v["layouts"]["pronoun"]["found"].as_f64().unwrap()
+    );
+    assert_eq!(
+        get("rule:reported", "predicted"),
+        v["rules"]["reported"]["predicted"].as_f64().unwrap()
+    );
+    // with --errors the CSV is the mistakes table instead (a CSV holds one table)
+    let e = run(&[
+        "eval-quotes",
+        "tests/gold",
+        "--no-labels",
+        "--errors",
+        "--format",
+        "csv",
+    ]);
+    let text = stdout(&e);
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(
+        rdr.headers().unwrap(),
+        vec!["article", "what", "expected", "predicted", "text"]
+    );
+    assert_eq!(rdr.records().count(), v["errors"].as_array().unwrap().len());
+}

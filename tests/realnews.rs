@@ -123,6 +123,23 @@ fn shipped_model_holds_its_floors_on_the_locked_half() {
         f(neg, "macro_f1") >= f(neg, "neutral_macro_f1") + MARGIN_NEGOTIATION_F1,
         "{neg}"
     );
+    // the speaker-name numbers are in every slice, per 100 extracted quotes
+    for s in v["slices"].as_array().unwrap() {
+        let per100 = 100.0 * s["spurious_speakers"].as_f64().unwrap()
+            / s["predicted_quotes"].as_f64().unwrap();
+        assert!((f(s, "spurious_per_100") - per100).abs() < 1e-9, "{s}");
+        assert!(s["unmerged_duplicates"].as_u64().unwrap() <= s["speaker_rows"].as_u64().unwrap());
+    }
+    // and in the CSV, one slice,metric,value row each
+    let c = stdout(&run(&["eval-quotes", "--realnews", "--format", "csv"]));
+    let dup = format!(
+        "dev/all,duplicates_per_100,{}",
+        slice("dev", "all")["duplicates_per_100"]
+    );
+    assert!(
+        c.starts_with("slice,metric,value\n") && c.contains(&dup),
+        "{c}"
+    );
     let con = slice("locked", "control");
     assert!(
         f(con, "accuracy") >= f(con, "neutral_accuracy") - SLACK_CONTROL,

@@ -126,7 +126,16 @@ impl<'a> Article<'a> {
     }
 
     pub fn resolve_as(&mut self, f: &Frame<'_>, m: (usize, usize), salient: bool) -> Option<usize> {
+        let m = checked_mention(f, m)?;
         let mut info: MentionInfo = speakers::parse_mention(&f.toks[m.0..m.1]);
+        if time_word_name(f, m, &info) {
+            return None;
+        }
+        if let Some(outlet) = lexicon::news_outlet(self.span_text(f, m)) {
+            info.name = Some(outlet.to_string());
+            info.kind = SpeakerKind::Organization;
+            info.gender = None;
+        }
         if let Some(name) = &info.name
             && let Some((full, _)) = self.acronyms.iter().find(|(_, ac)| ac == name)
         {
@@ -320,10 +329,36 @@ impl<'a> Article<'a> {
                 info.kind,
                 SpeakerKind::Group | SpeakerKind::Organization | SpeakerKind::State
             );
-            if named_person || body {
+            if (named_person && !self.lone_opener(f, m)) || body {
                 self.resolve(f, m);
             }
         }
+    }
+
+    /// "Poor people …", "Pick it up …": a one-word subject opening the sentence that is no known
+    /// given name and is never written capitalised inside a sentence of the article is a common
+    /// word, not someone a later pronoun can stand for.
+    fn lone_opener(&self, f: &Frame<'_>, m: (usize, usize)) -> bool {
+        if m != (0, 1) {
+            return false;
+        }
+        let w = f.toks[0].text;
+        let l = w.to_lowercase();
+        if lexicon::MALE_NAMES.contains(&l) || lexicon::FEMALE_NAMES.contains(&l) {
+            return false;
+        }
+        let bytes = self.text.as_bytes();
+        let inside = self.text.match_indices(w).any(|(i, _)| {
+            let before = self.text[..i].trim_end_matches([' ', '\u{a0}']);
+            let end = i + w.len();
+            let whole_word = !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric)
+                && !before.ends_with(|c: char| c.is_alphanumeric() && before.len() == i);
+            whole_word
+                && before.len() < i
+                && !before.is_empty()
+                && !before.ends_with(['.', '!', '?', '"', '\u{201c}', '\n', ':', ';'])
+        });
+        !inside
     }
 
     /// Turns the entities into canonical names and the found quotes into [`Quote`]s.
@@ -465,6 +500,50 @@ fn speaker_of(registry: &Registry, merged: &[usize], e: usize) -> Speaker {
         kind: ent.kind,
         aliases,
     }
+}
+
+/// A mention without the words that only look like a name: a capitalised common word opening
+/// the sentence before a non-name ("Nice officials" → "officials"; `sentence_initial_common.txt`),
+/// or `None` when that word is the whole mention, or when the mention is one capitalised word
+/// opening the sentence before an object pronoun ("Dissolv it in water": a verb).
+fn checked_mention(f: &Frame<'_>, m: (usize, usize)) -> Option<(usize, usize)> {
+    if m.0 != 0 || m.1 <= m.0 {
+        return Some(m);
+    }
+    let next = f.toks.get(m.0 + 1);
+    let next_is_name = next.is_some_and(|t| speakers::is_name_token(t, false));
+    if lexicon::SENTENCE_INITIAL_COMMON.contains(f.toks[m.0].text) && !next_is_name {
+        return (m.1 > m.0 + 1).then_some((m.0 + 1, m.1));
+    }
+    let object_pronoun =
+        next.is_some_and(|t| matches!(t.text, "it" | "them" | "him" | "me" | "us"));
+    if m.1 == m.0 + 1 && f.toks[m.0].is_capitalized() && object_pronoun {
+        return None;
+    }
+    Some(m)
+}
+
+/// Whether a mention names a month or weekday, not someone: a one-word name that is a weekday,
+/// or a month that is no given name ("March"; "May" and "June" are names), or any month after a
+/// determiner or before a number ("a March 14 press release").
+fn time_word_name(f: &Frame<'_>, m: (usize, usize), info: &MentionInfo) -> bool {
+    let Some(name) = info.name.as_deref().filter(|n| !n.contains(' ')) else {
+        return false;
+    };
+    let l = name.to_lowercase();
+    if lexicon::DAYS.contains(&l) {
+        return true;
+    }
+    if !lexicon::MONTHS.contains(&l) {
+        return false;
+    }
+    let given = lexicon::MALE_NAMES.contains(&l) || lexicon::FEMALE_NAMES.contains(&l);
+    let determiner = super::phrase::is_determiner(f.toks[m.0].text);
+    let number = f
+        .toks
+        .get(m.1)
+        .is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Number);
+    !given || determiner || number
 }
 
 /// The parse of a mention, for passes that look at its kind before resolving it.

@@ -142,6 +142,9 @@ fn co_speakers(f: &Frame<'_>, mention: Span) -> (Span, Vec<Span>) {
         && f.is(mention.0 - 1, "and")
         && let Some(m2) = speakers::np_before(&f.toks, mention.0 - 1, 0)
     {
+        if let Some(body) = listed_members(f, mention.0 - 1) {
+            return (body, Vec::new());
+        }
         let info = mention_info(f, m2);
         // "geostrategy expert and former official, Avinoam Idan, said": a bare singular role noun
         // (no name, no determiner) is a second descriptor of the same person
@@ -156,6 +159,22 @@ fn co_speakers(f: &Frame<'_>, mention: Span) -> (Span, Vec<Span>) {
         }
     }
     (mention, Vec::new())
+}
+
+/// "The Federation of Farmers, Fishers, …, Drivers and Dock Workers said": when the names before
+/// the joint subject's "and" (token `and`) are a comma list that follows "of" or "for", the list
+/// names the members of one body, and the body before "of" is the speaker.
+fn listed_members(f: &Frame<'_>, and: usize) -> Option<Span> {
+    let mut k = and;
+    while k > 0 && (f.toks[k - 1].text == "," || speakers::is_name_token(&f.toks[k - 1], false)) {
+        k -= 1;
+    }
+    let listed = (k..and).any(|i| f.toks[i].text == ",");
+    if !listed || k < 2 || !matches!(f.toks[k - 1].text, "of" | "for") {
+        return None;
+    }
+    let body = speakers::np_before(&f.toks, k - 1, 0)?;
+    (mention_info(f, body).kind == SpeakerKind::Organization).then_some(body)
 }
 
 /// Where the content of the cue starts and ends (frame indices): past an addressee ("told
@@ -203,6 +222,29 @@ struct Content {
 }
 
 impl Article<'_> {
+    /// A joint subject's other speaker: "Anna and Jonas Berg said" makes "Anna" "Anna Berg" (a
+    /// lone given name before a full name shares its surname), so the two stay two people.
+    fn resolve_co(&mut self, f: &Frame<'_>, co: Span, mention: Span) -> Option<usize> {
+        let first = f.lower(co.0);
+        let given = lexicon::MALE_NAMES.contains(first) || lexicon::FEMALE_NAMES.contains(first);
+        let main = mention_info(f, mention);
+        let surname = main
+            .name
+            .as_deref()
+            .filter(|n| main.kind == SpeakerKind::Person && n.contains(' '))
+            .and_then(|n| n.rsplit_once(' '))
+            .map(|(_, s)| s.to_string());
+        match surname {
+            Some(surname) if co.1 == co.0 + 1 && given => {
+                let mut info = mention_info(f, co);
+                info.name = Some(format!("{} {surname}", f.toks[co.0].text));
+                let text = self.span_text(f, co);
+                self.registry.resolve(&info, text, f.toks[co.0].start, true)
+            }
+            _ => self.resolve(f, co),
+        }
+    }
+
     /// A finite cue's quote, and the frame range its content claims.
     pub(super) fn finite(&mut self, s: &Sentence<'_, '_>, cue: &Cue) -> Option<Claimed> {
         let (f, cues, gi, anchors) = (s.f, s.cues, s.gi, s.anchors);
@@ -213,8 +255,10 @@ impl Article<'_> {
             co_speakers(f, m.span)
         };
         let entity = self.resolve(f, mention);
-        let co_entities: Vec<(Span, Option<usize>)> =
-            co.iter().map(|&s| (s, self.resolve(f, s))).collect();
+        let co_entities: Vec<(Span, Option<usize>)> = co
+            .iter()
+            .map(|&s| (s, self.resolve_co(f, s, mention)))
+            .collect();
         let (c, mut end) = content_region(f, cues, cue, m.content_from);
         if m.relative
             && let Some(k) = (c..end).find(|&k| f.toks[k].text == "," && f.quote[k].is_none())

@@ -181,6 +181,15 @@ word_list!(
     SPOKESPERSON_WORDS = "spokesperson_words.txt"
 );
 word_list!(
+    /// Capitalised common words that are no name at a sentence's start before a non-name
+    /// (`sentence_initial_common.txt`).
+    SENTENCE_INITIAL_COMMON = "sentence_initial_common.txt"
+);
+word_list!(
+    /// News agencies and outlets as they are spelt (`news_outlets.txt`); see [`news_outlet`].
+    NEWS_OUTLETS = "news_outlets.txt"
+);
+word_list!(
     /// Given names read as male (`male_names.txt`).
     MALE_NAMES = "male_names.txt"
 );
@@ -202,8 +211,9 @@ word_list!(
     MESSAGE_NOUNS = "message_nouns.txt"
 );
 word_list!(
-    /// News outlets and words for them, which relay others' words (`news_outlets.txt`).
-    NEWS_OUTLETS = "news_outlets.txt"
+    /// News outlets and words for them, lowercase, which relay others' words in nested speech
+    /// (`outlet_words.txt`).
+    OUTLET_WORDS = "outlet_words.txt"
 );
 
 /// Interview lead phrases (`interview_intros.tsv`): the phrase (lowercase words) and whether the
@@ -219,6 +229,19 @@ pub static INTERVIEW_INTROS: LazyLock<Vec<(&'static str, bool)>> = LazyLock::new
         })
         .collect()
 });
+
+/// The news outlet `mention` names, ignoring case and a leading "the" ("reuters", "the
+/// Associated Press" → "Associated Press"), under the spelling of `news_outlets.txt`.
+pub fn news_outlet(mention: &str) -> Option<&'static str> {
+    let m = mention.trim();
+    let bare = m
+        .strip_prefix("the ")
+        .or_else(|| m.strip_prefix("The "))
+        .unwrap_or(m);
+    NEWS_OUTLETS
+        .iter()
+        .find(|o| o.eq_ignore_ascii_case(m) || o.eq_ignore_ascii_case(bare))
+}
 
 /// Country names and their aliases (`countries.txt`, `state_aliases.tsv`) → canonical name.
 pub static STATES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {

@@ -263,12 +263,23 @@ fn named_spokesperson(seg: &[Token<'_>]) -> Option<MentionInfo> {
 fn person_of_country(seg: &[Token<'_>]) -> Option<MentionInfo> {
     let k = seg.iter().position(|t| t.text == "of")?;
     let rest = &seg[k + 1..];
+    // "of Egypt", "of the Holy See", "of the army's Western Mindanao Command"
     let first = rest.iter().find(|t| !is_determiner(t.text))?;
-    if k == 0 || !first.is_capitalized() {
+    let named = first.is_capitalized()
+        || (is_possessive_phrase(rest) && rest.iter().any(|t| t.is_capitalized()));
+    if k == 0 || !named {
         return None;
     }
     let info = parse_segment(&seg[..k]);
     (info.kind == SpeakerKind::Person && info.name.is_some()).then_some(info)
+}
+
+/// "the army's …": a determiner, one lower-case word and a possessive open the phrase.
+fn is_possessive_phrase(rest: &[Token<'_>]) -> bool {
+    rest.len() > 3
+        && is_determiner(rest[0].text)
+        && !rest[1].is_capitalized()
+        && is_possessive(&rest[2])
 }
 
 /// "Chief Executive of Hong Kong Carrie Lam", "President of Ukraine Volodymyr Zelenskyy": a
@@ -485,8 +496,10 @@ fn named_kind(
     known_org: bool,
 ) -> SpeakerKind {
     let name_str = name_run.join(" ");
+    // "Iran", "the United States", "representatives from Iran": the state speaks
+    let from_state = name_start > 0 && words[name_start - 1].text == "from";
     if lexicon::STATES.contains_key(name_str.as_str())
-        && words[..name_start].iter().all(|t| is_determiner(t.text))
+        && (from_state || words[..name_start].iter().all(|t| is_determiner(t.text)))
     {
         return SpeakerKind::State;
     }

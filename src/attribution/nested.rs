@@ -21,8 +21,8 @@ pub(super) fn is_outlet(f: &Frame<'_>, (s, e): Span) -> bool {
         from += 1;
     }
     let whole: Vec<&str> = (from..e).map(|k| f.lower(k)).collect();
-    lexicon::NEWS_OUTLETS.contains(&whole.join(" "))
-        || whole.iter().any(|w| lexicon::NEWS_OUTLETS.contains(w))
+    lexicon::OUTLET_WORDS.contains(&whole.join(" "))
+        || whole.iter().any(|w| lexicon::OUTLET_WORDS.contains(w))
 }
 
 /// The inner cue that an outlet's speech `(cue_end, region_end)` relays: a finite cue inside it

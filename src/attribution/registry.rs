@@ -383,7 +383,49 @@ impl Registry {
                 rep[i] = partners[0];
             }
         }
+        self.merge_continued_and_same_names(&mut rep);
         rep
+    }
+
+    /// The last merges of [`Registry::representatives`]: an organisation name into the single
+    /// longer one that continues it after a link word, and a name seen under two kinds into its
+    /// first entity.
+    fn merge_continued_and_same_names(&self, rep: &mut [usize]) {
+        let n = self.entities.len();
+        // "United States Commission" → "United States Commission on Presidential Debates": an
+        // organisation name that a single longer one continues after a link word
+        for (i, e) in self.entities.iter().enumerate() {
+            if e.kind != SpeakerKind::Organization
+                || rep[i] != i
+                || !e.canonical.chars().next().is_some_and(char::is_uppercase)
+            {
+                continue;
+            }
+            let partners: Vec<usize> = (0..n)
+                .filter(|&j| {
+                    let c = &self.entities[j].canonical;
+                    j != i
+                        && self.entities[j].kind == SpeakerKind::Organization
+                        && ["on", "of", "for"]
+                            .iter()
+                            .any(|l| c.starts_with(&format!("{} {l} ", e.canonical)))
+                })
+                .collect();
+            if let [only] = partners[..] {
+                rep[i] = only;
+            }
+        }
+        // the same name under two kinds ("Iran" the state and "Iran" typed otherwise) is one
+        // speaker: the first one seen
+        for i in 0..n {
+            if rep[i] == i
+                && let Some(j) = (0..i).find(|&j| {
+                    rep[j] == j && self.entities[j].canonical == self.entities[i].canonical
+                })
+            {
+                rep[i] = j;
+            }
+        }
     }
 
     /// Records an acronym alias ("Syrian Democratic Forces (SDF)") so later mentions merge.

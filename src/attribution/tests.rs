@@ -1005,3 +1005,172 @@ fn interview_labels_that_only_ask_are_the_interviewer() {
         )],
     );
 }
+
+/// The speakers of `text` as (name, kind) in order of first quote.
+fn speakers_of(text: &str) -> Vec<(String, SpeakerKind)> {
+    extract_pub(text)
+        .speakers
+        .into_iter()
+        .map(|s| (s.name, s.kind))
+        .collect()
+}
+
+#[test]
+fn sentence_initial_common_words_are_never_a_person() {
+    // "Nice", "Initial", "Hours" open the sentence before a lower-case word
+    let t = "Nice officials said the beach would reopen. Initial reports said two people were hurt. \
+             Hours said nothing.";
+    let names: Vec<String> = speakers_of(t).into_iter().map(|s| s.0).collect();
+    assert!(names.contains(&"officials".to_string()), "{names:?}");
+    for bad in ["Nice", "Nice officials", "Initial", "Hours"] {
+        assert!(!names.iter().any(|n| n == bad), "{bad} in {names:?}");
+    }
+    // but a name that starts with such a word is kept: "Red Cross"
+    assert_eq!(
+        speakers_of("Red Cross said the camp was full.")[0].0,
+        "Red Cross"
+    );
+}
+
+#[test]
+fn a_truncated_imperative_is_no_pronoun_antecedent() {
+    // "Dissolv it in water": a capitalised verb before "it" is no person a later "she" can be
+    let t =
+        "Marta Silva runs the clinic. Dissolv it in water and drink it? She said the rice was bad.";
+    let q = extract_pub(t).quotes;
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker, "Marta Silva");
+}
+
+#[test]
+fn a_month_or_weekday_is_never_a_speaker_or_referent() {
+    let t = "According to a March 14 press release, exports fell. Tuesday said nothing new.";
+    let names: Vec<String> = speakers_of(t).into_iter().map(|s| s.0).collect();
+    assert!(
+        !names.iter().any(|n| n == "March" || n == "Tuesday"),
+        "{names:?}"
+    );
+    // a month that is also a given name stays a name
+    let q = extract_pub("April Jones said the deal was fair.").quotes;
+    assert_eq!(q[0].speaker, "April Jones");
+}
+
+#[test]
+fn lower_cased_outlet_names_are_the_outlet() {
+    let t = "\"We have seen the documents,\" reuters reported. The Associated Press said the vote was close.";
+    let s = speakers_of(t);
+    assert_eq!(
+        s,
+        [
+            ("Reuters".to_string(), SpeakerKind::Organization),
+            ("Associated Press".to_string(), SpeakerKind::Organization)
+        ]
+    );
+}
+
+#[test]
+fn companies_with_a_company_word_are_organisations() {
+    for t in [
+        "Acme Holdings said the merger was off.",
+        "Orion Motors said sales fell.",
+        "Harlow Pharmaceuticals said the drug was safe.",
+        "The National Conference said the talks would go on.",
+    ] {
+        assert_eq!(speakers_of(t)[0].1, SpeakerKind::Organization, "{t}");
+    }
+}
+
+#[test]
+fn a_surname_merges_into_the_full_name_with_a_suffix() {
+    let t = "Luis Ortega Jr. said the deal was fair. Ortega said he would sign it.";
+    assert_eq!(
+        speakers_of(t),
+        [("Luis Ortega Jr.".to_string(), SpeakerKind::Person)]
+    );
+}
+
+#[test]
+fn two_people_sharing_a_surname_stay_two() {
+    let t = "Anna and Jonas Berg said their shop would close.";
+    let names: Vec<String> = speakers_of(t).into_iter().map(|s| s.0).collect();
+    assert_eq!(names, ["Jonas Berg", "Anna Berg"]);
+}
+
+#[test]
+fn a_long_coordinated_organisation_name_is_one_body() {
+    let t = "The Federation of Farmers, Fishers, Foresters, Miners, Builders, Drivers and Dock \
+             Workers said the strike would continue.";
+    let s = speakers_of(t);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].1, SpeakerKind::Organization);
+    assert!(
+        !s[0].0.contains("Workers") && !s[0].0.contains("Drivers"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn same_name_under_two_kinds_and_a_continued_body_are_one_speaker() {
+    let t = "Representatives from Iran said the jet was shot down by mistake. Iran denied the report. \
+             The United States Commission on Presidential Debates said the debate was off. The United \
+             States Commission said it would be virtual.";
+    let names: Vec<String> = speakers_of(t).into_iter().map(|s| s.0).collect();
+    assert_eq!(
+        names,
+        ["Iran", "United States Commission on Presidential Debates"]
+    );
+}
+
+#[test]
+fn two_bodies_ending_in_the_same_word_stay_apart_across_articles() {
+    use crate::aggregate::Accumulator;
+    use crate::score::{ScoredArticle, ScoredQuote};
+    let scored = |id: &str, text: &str| {
+        let a = extract_pub(text);
+        ScoredArticle {
+            id: id.into(),
+            title: None,
+            date: None,
+            speakers: a.speakers,
+            quotes: a
+                .quotes
+                .into_iter()
+                .map(|quote| ScoredQuote {
+                    article: id.into(),
+                    quote,
+                    stance: None,
+                    date: None,
+                    relevance: None,
+                    sentiment: None,
+                    because: Vec::new(),
+                })
+                .collect(),
+        }
+    };
+    let mut acc = Accumulator::new();
+    acc.add(&scored(
+        "a",
+        "The Catholic Bishops Conference said the vote was a sin.",
+    ));
+    acc.add(&scored(
+        "b",
+        "The National Conference said the talks would go on. The Conference said it wanted peace.",
+    ));
+    let mut names: Vec<String> = acc.finish().into_iter().map(|r| r.speaker).collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["Catholic Bishops Conference", "National Conference"]
+    );
+}
+
+#[test]
+fn a_person_of_a_possessed_body_keeps_the_full_name() {
+    // "Vega of the army's Western Mindanao Command": the person, whose surname joins the full
+    // name with its particle
+    let t = "Arnel dela Vega of the army's Western Mindanao Command said the group was to blame. \
+             Vega of the army's Western Mindanao Command said more troops would come.";
+    let q = extract_pub(t).quotes;
+    assert_eq!(q.len(), 2);
+    assert!(q.iter().all(|x| x.speaker == "Arnel dela Vega"), "{q:?}");
+}

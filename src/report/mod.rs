@@ -8,6 +8,7 @@ pub mod eval_out;
 pub mod fit;
 pub mod html;
 mod json;
+pub(crate) mod metrics_csv;
 pub mod period_out;
 pub mod quotes_out;
 pub mod realnews_out;

@@ -40,7 +40,9 @@ pub(crate) fn rule_table(
     format!("per extraction rule (`rule` in JSON and CSV)\n{t}")
 }
 
-/// Writes the evaluation (table, markdown, or JSON for json/csv).
+/// Writes the evaluation: tables, Markdown, JSON, or CSV (the numbers as `slice,metric,value`
+/// rows, [`super::metrics_csv`]; with `errors`, the mistakes as `article,what,expected,predicted,text`
+/// rows instead, since a CSV holds one table).
 ///
 /// # Errors
 /// [`crate::Error::Output`] when writing fails.
@@ -51,7 +53,9 @@ pub fn write(
     out: &mut dyn Write,
 ) -> crate::Result<()> {
     let res = match format {
-        Format::Json | Format::Csv => serde_json::to_writer_pretty(&mut *out, e)
+        Format::Csv if errors => mistakes_csv(e, out),
+        Format::Csv => super::metrics_csv::write_gold(e, out),
+        Format::Json => serde_json::to_writer_pretty(&mut *out, e)
             .map_err(std::io::Error::other)
             .and_then(|_| writeln!(out)),
         Format::Table | Format::Markdown => tables(e, errors, out, format == Format::Markdown),
@@ -59,6 +63,18 @@ pub fn write(
         Format::Html => Err(std::io::Error::other(super::HTML_SCORE_ONLY)),
     };
     res.map_err(|x| crate::Error::Output(x.to_string()))
+}
+
+fn mistakes_csv(e: &QuoteEvaluation, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    let io = |e: csv::Error| std::io::Error::other(e.to_string());
+    w.write_record(["article", "what", "expected", "predicted", "text"])
+        .map_err(io)?;
+    for m in &e.errors {
+        w.write_record([&m.article, &m.what, &m.expected, &m.predicted, &m.text])
+            .map_err(io)?;
+    }
+    w.flush()
 }
 
 fn tables(e: &QuoteEvaluation, errors: bool, out: &mut dyn Write, md: bool) -> std::io::Result<()> {

@@ -37,8 +37,9 @@ impl ErrorHalf {
     }
 }
 
-/// Writes the evaluation (tables, Markdown, or JSON for json/csv); `errors` lists the wrong
-/// stances of that half.
+/// Writes the evaluation (tables, Markdown, JSON, or CSV: the numbers as `slice,metric,value`
+/// rows, [`super::metrics_csv`]); `errors` lists the wrong stances and attribution mistakes of
+/// that half (not in CSV).
 ///
 /// # Errors
 /// [`crate::Error::Output`] when writing fails.
@@ -50,7 +51,11 @@ pub fn write(
 ) -> crate::Result<()> {
     let res = match format {
         Format::Html => Err(std::io::Error::other(super::HTML_SCORE_ONLY)),
-        Format::Json | Format::Csv => {
+        Format::Csv if errors.is_some() => Err(std::io::Error::other(
+            "--errors with --format csv: the errors are several tables; use --format json",
+        )),
+        Format::Csv => super::metrics_csv::write_realnews(e, out),
+        Format::Json => {
             let mut v = e.clone();
             match errors {
                 Some(h) => {
@@ -123,7 +128,27 @@ fn tables(
         "sentiment accuracy",
         "sentiment macro-F1",
     ]);
+    let mut n = new_table(vec![
+        "half",
+        "group",
+        "extracted",
+        "speaker rows",
+        "spurious",
+        "spurious / 100 quotes",
+        "unmerged duplicates",
+        "duplicates / 100 quotes",
+    ]);
     for x in &e.slices {
+        n.add_row(vec![
+            Cell::new(&x.half),
+            Cell::new(&x.group),
+            r(x.predicted_quotes.to_string()),
+            r(x.speaker_rows.to_string()),
+            r(x.spurious_speakers.to_string()),
+            r(format!("{:.1}", x.spurious_per_100)),
+            r(x.unmerged_duplicates.to_string()),
+            r(format!("{:.1}", x.duplicates_per_100)),
+        ]);
         q.add_row(vec![
             Cell::new(&x.half),
             Cell::new(&x.group),
@@ -168,6 +193,11 @@ fn tables(
         wrap("speaker stance in each article's table (favor / against / neutral / mixed; in brackets: calling every speaker neutral)".into())
     )?;
     writeln!(out, "\nattribution and sentiment\n{a}")?;
+    writeln!(
+        out,
+        "\n{}\n{n}",
+        wrap("speaker names in each article's table (spurious: a row matching no gold speaker; unmerged duplicates: extra rows of one gold speaker)".into())
+    )?;
     writeln!(
         out,
         "\ndev half: {}",
