@@ -300,6 +300,10 @@ struct ScoreArgs {
     /// Only these speaker kinds (comma-separated: person, group, organization, state, unknown).
     #[arg(long, value_delimiter = ',')]
     kind: Vec<standpoint::SpeakerKind>,
+    /// Leave out quotes found by these extraction rules (comma-separated names of the `rule`
+    /// field, e.g. `interview` to keep interview answers out of the speaker table).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    skip_rule: Vec<standpoint::attribution::Rule>,
     /// Share of a speaker's stance-taking quotes one side needs for the speaker's label
     /// (below it: mixed), in (0.5, 1].
     #[arg(long, default_value_t = standpoint::aggregate::DEFAULT_MAJORITY, value_parser = parse_majority)]
@@ -642,9 +646,14 @@ fn score(args: &ScoreArgs) -> Result<()> {
     };
     let keep_kind = |k: standpoint::SpeakerKind| args.kind.is_empty() || args.kind.contains(&k);
     if args.by_article && args.quotes && args.format == Format::Csv {
-        bail!(
-            "--by-article with --quotes --format csv: the CSV holds one table, and its quote rows already name their article; drop --by-article (or --quotes for per-article speaker rows)"
-        );
+        // a usage error: clap's message and exit code 2, as for other option conflicts
+        use clap::CommandFactory;
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "--by-article with --quotes --format csv: the CSV holds one table, and its quote rows already name their article; drop --by-article (or --quotes for per-article speaker rows)",
+            )
+            .exit();
     }
     let progress = standpoint::progress::Progress::new(
         standpoint::progress::input_bytes(&args.inputs),
@@ -715,7 +724,9 @@ fn score(args: &ScoreArgs) -> Result<()> {
             .collect();
         for (a, mut s) in batch.iter().zip(scored) {
             aliases.apply(&mut s);
-            s.quotes.retain(|q| keep_kind(q.quote.speaker_kind));
+            s.quotes.retain(|q| {
+                keep_kind(q.quote.speaker_kind) && !args.skip_rule.contains(&q.quote.rule)
+            });
             if !seen_ids.insert(s.id.clone()) {
                 progress.suspend(|| {
                     eprintln!(
@@ -876,7 +887,13 @@ fn write_atomically(
     }
     let tmp = builder
         .tempfile_in(dir)
-        .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
+        .with_context(|| {
+            format!(
+                "writing {}: cannot create a temporary file in {} (does the folder exist and is it writable?)",
+                path.display(),
+                dir.display()
+            )
+        })?;
     let mut w = std::io::BufWriter::new(tmp);
     write(&mut w)?;
     let tmp = w

@@ -814,3 +814,21 @@ fn score_output_is_the_same_on_one_and_two_threads() {
     assert!(one.len() > 1000);
     assert!(one == run("2"), "output differs between 1 and 2 threads");
 }
+
+#[test]
+fn an_output_file_in_a_missing_folder_names_the_file() {
+    let case = Case::new(&[]);
+    let out = case.path("no-such-folder/report.html");
+    let o = run_in(
+        case.dir.path(),
+        &["score", EXAMPLE, "--format", "html", "--out", &out],
+        None,
+    );
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let last = err.trim_end().lines().last().unwrap();
+    assert!(last.starts_with("standpoint: error: writing "), "{err}");
+    assert!(last.contains(&out) && last.contains("does the folder exist"), "{err}");
+    assert!(snapshot(case.dir.path()).is_empty(), "no file was written");
+}

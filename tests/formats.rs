@@ -146,7 +146,7 @@ fn by_article_works_with_every_format_or_is_refused() {
         "--format",
         "csv",
     ]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains("--by-article with --quotes --format csv"),
         "{}",

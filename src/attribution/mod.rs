@@ -93,6 +93,26 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// Every rule, in the order of the enum.
+    pub const ALL: [Rule; 16] = [
+        Rule::TrailingCue,
+        Rule::Inverted,
+        Rule::CueBeforeQuote,
+        Rule::Reported,
+        Rule::ReportedBefore,
+        Rule::AccordingTo,
+        Rule::Passive,
+        Rule::Participial,
+        Rule::Colon,
+        Rule::OtherVerb,
+        Rule::Continuation,
+        Rule::NextSentence,
+        Rule::Interview,
+        Rule::Dash,
+        Rule::ColonParagraph,
+        Rule::Nested,
+    ];
+
     /// The rule's name as written in JSON and CSV (`trailing_cue`, `reported`, …).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -113,6 +133,22 @@ impl Rule {
             Rule::ColonParagraph => "colon_paragraph",
             Rule::Nested => "nested",
         }
+    }
+}
+
+impl std::str::FromStr for Rule {
+    type Err = String;
+    /// A rule by its JSON/CSV name; case, surrounding spaces and `-` for `_` are accepted
+    /// ("Interview", "colon-paragraph"). The error lists every rule name.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let want = s.trim().to_lowercase().replace('-', "_");
+        Rule::ALL
+            .into_iter()
+            .find(|r| r.as_str() == want)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Rule::ALL.iter().map(|r| r.as_str()).collect();
+                format!("unknown rule `{s}`; rules: {}", names.join(", "))
+            })
     }
 }
 

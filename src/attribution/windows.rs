@@ -60,8 +60,9 @@ pub fn blocks(text: &str, max: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// One paragraph `start..end` in pieces of at most `max` bytes, cut at sentence ends when it is
-/// longer.
+/// One paragraph `start..end` in pieces of at most `max` bytes when it is longer: cut at the last
+/// sentence end that fits, else between two words, else (one word longer than `max`) at `max`
+/// bytes on a character boundary.
 fn pieces(text: &str, mut start: usize, end: usize, max: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     while end - start > max {
@@ -73,7 +74,9 @@ fn pieces(text: &str, mut start: usize, end: usize, max: usize) -> Vec<(usize, u
             // a limit smaller than one character: take the character
             limit = start + text[start..].chars().next().map_or(1, char::len_utf8);
         }
-        let cut = sentence_end(&text[start..limit]).map_or(limit, |i| start + i);
+        let cut = sentence_end(&text[start..limit])
+            .or_else(|| word_end(&text[start..limit]))
+            .map_or(limit, |i| start + i);
         out.push((start, cut));
         let rest = &text[cut..end];
         start = cut + (rest.len() - rest.trim_start().len());
@@ -82,6 +85,15 @@ fn pieces(text: &str, mut start: usize, end: usize, max: usize) -> Vec<(usize, u
         out.push((start, end));
     }
     out
+}
+
+/// The byte offset in `w` of its last white space after the first byte (a cut between words), if
+/// any: the fallback of a piece with no sentence end, so that no word is cut in two.
+fn word_end(w: &str) -> Option<usize> {
+    w.char_indices()
+        .rev()
+        .find(|&(i, c)| i > 0 && c.is_whitespace())
+        .map(|(i, _)| i)
 }
 
 /// The byte offset in `w` just after its last sentence end followed by white space (the
@@ -227,6 +239,19 @@ mod tests {
         );
         assert_eq!(b.last().unwrap().1, text.len());
         assert_eq!(b.iter().map(|&(s, e)| e - s).sum::<usize>(), text.len());
+    }
+
+    #[test]
+    fn a_paragraph_without_sentence_end_is_cut_between_words() {
+        let text = "the harbour pilots kept working outside the terminal gates all night";
+        let b = blocks(text, 20);
+        assert!(b.len() > 1);
+        for &(s, e) in &b {
+            assert!(e - s <= 20);
+            // every piece starts and ends at a word edge
+            assert!(s == 0 || text.as_bytes()[s - 1] == b' ', "{:?}", &text[s..e]);
+            assert!(e == text.len() || text.as_bytes()[e] == b' ', "{:?}", &text[s..e]);
+        }
     }
 
     #[test]
