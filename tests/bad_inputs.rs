@@ -829,6 +829,9 @@ fn an_output_file_in_a_missing_folder_names_the_file() {
     assert!(!err.contains("panicked"), "{err}");
     let last = err.trim_end().lines().last().unwrap();
     assert!(last.starts_with("standpoint: error: writing "), "{err}");
-    assert!(last.contains(&out) && last.contains("does the folder exist"), "{err}");
+    assert!(
+        last.contains(&out) && last.contains("does the folder exist"),
+        "{err}"
+    );
     assert!(snapshot(case.dir.path()).is_empty(), "no file was written");
 }

@@ -154,3 +154,43 @@ fn by_article_works_with_every_format_or_is_refused() {
     );
     assert!(o.stdout.is_empty());
 }
+
+/// `--skip-rule interview` drops exactly the interview answers: the other rules' quotes stay.
+#[test]
+fn skip_rule_leaves_out_only_that_rule() {
+    let rules = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec![
+            "score",
+            "examples/layouts/interview.txt",
+            "examples/layouts/dash.txt",
+            "--quotes",
+            "--format",
+            "csv",
+            "-q",
+        ];
+        args.extend_from_slice(extra);
+        let o = run(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let mut r = csv::Reader::from_reader(o.stdout.as_slice());
+        let col = r
+            .headers()
+            .unwrap()
+            .iter()
+            .position(|h| h == "rule")
+            .unwrap();
+        r.records().map(|x| x.unwrap()[col].to_string()).collect()
+    };
+    let all = rules(&[]);
+    assert!(all.iter().any(|r| r == "interview"), "{all:?}");
+    assert!(all.iter().any(|r| r != "interview"), "{all:?}");
+    let kept = rules(&["--skip-rule", "Interview"]);
+    assert!(!kept.iter().any(|r| r == "interview"), "{kept:?}");
+    assert_eq!(kept.len(), all.iter().filter(|r| *r != "interview").count());
+    let o = run(&["score", EXAMPLE, "--skip-rule", "bogus"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("unknown rule `bogus`; rules: trailing_cue"),
+        "{}",
+        stderr(&o)
+    );
+}

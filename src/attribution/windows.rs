@@ -249,8 +249,16 @@ mod tests {
         for &(s, e) in &b {
             assert!(e - s <= 20);
             // every piece starts and ends at a word edge
-            assert!(s == 0 || text.as_bytes()[s - 1] == b' ', "{:?}", &text[s..e]);
-            assert!(e == text.len() || text.as_bytes()[e] == b' ', "{:?}", &text[s..e]);
+            assert!(
+                s == 0 || text.as_bytes()[s - 1] == b' ',
+                "{:?}",
+                &text[s..e]
+            );
+            assert!(
+                e == text.len() || text.as_bytes()[e] == b' ',
+                "{:?}",
+                &text[s..e]
+            );
         }
     }
 
