@@ -177,3 +177,18 @@ fn alias_csv_target() {
         standpoint::fuzzing::alias_csv(&input);
     }
 }
+
+/// Every input a `cargo fuzz` run found crashing (tests/fixtures/fuzz-crashes/<target>-<hash>.bin),
+/// replayed through its target: each must now run without a panic.
+#[test]
+fn fuzz_crashes_stay_fixed() {
+    let model = standpoint::Model::load(&root().join("models/negotiation.json")).unwrap();
+    let crashes = files("tests/fixtures/fuzz-crashes", "bin");
+    assert!(
+        !crashes.is_empty(),
+        "the crash folder holds the inputs found so far"
+    );
+    for input in crashes {
+        standpoint::fuzzing::article_text(&model, &input);
+    }
+}

@@ -206,7 +206,11 @@ fn starts_clause(f: &Frame<'_>, k: usize) -> bool {
 
 /// The last token of a content region, dropping trailing punctuation except ?, ! and quotes.
 pub(super) fn last_content_token(f: &Frame<'_>, from: usize, end: usize) -> usize {
-    let mut last = end.saturating_sub(1).max(from);
+    // never past the sentence's last token, even for an empty range at its end
+    let mut last = end
+        .saturating_sub(1)
+        .max(from)
+        .min(f.toks.len().saturating_sub(1));
     while last > from
         && f.quote[last].is_none()
         && f.toks[last].kind == TokenKind::Punct

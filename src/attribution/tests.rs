@@ -1174,3 +1174,20 @@ fn a_person_of_a_possessed_body_keeps_the_full_name() {
     assert_eq!(q.len(), 2);
     assert!(q.iter().all(|x| x.speaker == "Arnel dela Vega"), "{q:?}");
 }
+
+/// Found by `cargo fuzz run article_text` (2026-12-08): an expletive passive whose that-clause is
+/// empty ("It was confirmed by the union that" at the end of a sentence) indexed past the last token.
+#[test]
+fn expletive_passive_with_an_empty_that_clause_is_no_quote() {
+    for t in [
+        "It was confirmed by the union that",
+        "It was announced by the ministry that.",
+        "It was confirmed by the union that \"",
+    ] {
+        let q = extract_pub(t).quotes;
+        assert!(
+            q.iter().all(|x| x.start <= x.end && x.end <= t.len()),
+            "{t}: {q:?}"
+        );
+    }
+}
