@@ -167,7 +167,22 @@ pub fn cross_validate(
     k: usize,
     seed: u64,
 ) -> Result<CrossValidated> {
-    let folds = stratified_folds(y, k, seed);
+    cross_validate_on(task, params, units, y, &stratified_folds(y, k, seed), k)
+}
+
+/// Cross-validation of a classifier on given folds (`folds[i]` in 0..k is row i's fold, e.g.
+/// from [`stratified_folds`] or [`crate::folds::group_folds`]); otherwise as [`cross_validate`].
+///
+/// # Errors
+/// As [`Classifier::fit`].
+pub fn cross_validate_on(
+    task: Task,
+    params: &TrainParams,
+    units: &[Unit<'_>],
+    y: &[usize],
+    folds: &[usize],
+    k: usize,
+) -> Result<CrossValidated> {
     type FoldPredictions = Result<Vec<(usize, [f64; 3])>>;
     let results: Vec<FoldPredictions> = (0..k)
         .into_par_iter()
@@ -430,7 +445,8 @@ impl Default for Grid {
 /// vectorized once, and the penalties are fitted from the largest to the smallest, each
 /// warm-started from the previous fit. Every point uses a gradient tolerance of at most 1e-5 (and
 /// at least 1000 iterations), so warm and cold fits reach the same optimum. Returns every grid point with its pooled out-of-fold
-/// macro-F1 and accuracy, in grid order.
+/// macro-F1 and accuracy, in grid order. `folds[i]` (in 0..k) is row i's fold, from
+/// [`stratified_folds`] or [`crate::folds::group_folds`].
 ///
 /// # Errors
 /// As [`Classifier::fit`].
@@ -440,10 +456,9 @@ pub fn grid_search(
     grid: &Grid,
     units: &[Unit<'_>],
     y: &[usize],
+    folds: &[usize],
     k: usize,
-    seed: u64,
 ) -> Result<Vec<GridPoint>> {
-    let folds = stratified_folds(y, k, seed);
     let mut alphas = if grid.alpha.is_empty() {
         vec![base.alpha]
     } else {
@@ -681,16 +696,61 @@ fn file_name(p: &std::path::Path) -> String {
     )
 }
 
-/// k-fold stratified cross-validation of `task` on `data` (rows labelled for the task).
+/// How the rows labelled for a task are dealt into folds: stratified k-fold, or, with
+/// `group_col`, group k-fold on the rows' [`crate::labelled::Row::group`] values.
+/// Returns the fold of each labelled row and a description ("5-fold stratified
+/// cross-validation (seed 42)", "5-fold cross-validation grouped by target (71 groups, seed 42)").
+fn plan_folds(
+    task: Task,
+    data: &crate::labelled::Dataset,
+    y: &[usize],
+    k: usize,
+    seed: u64,
+    group_col: Option<&str>,
+) -> Result<(Vec<usize>, String)> {
+    let Some(col) = group_col else {
+        let how = format!("{k}-fold stratified cross-validation (seed {seed})");
+        return Ok((stratified_folds(y, k, seed), how));
+    };
+    let groups: Vec<&str> = data
+        .rows
+        .iter()
+        .filter(|r| r.label(task).is_some())
+        .map(|r| r.group.as_deref().unwrap_or(""))
+        .collect();
+    let folds = crate::folds::group_folds(y, &groups, k, seed).map_err(|e| {
+        let why = match e {
+            crate::Error::InvalidParameter(m) => m,
+            other => other.to_string(),
+        };
+        crate::Error::InvalidParameter(format!(
+            "{task}: grouping the folds of {} by column `{col}`: {why}",
+            file_name(&data.path)
+        ))
+    })?;
+    let mut distinct = groups.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let how = format!(
+        "{k}-fold cross-validation grouped by {col} ({} groups, seed {seed})",
+        distinct.len()
+    );
+    Ok((folds, how))
+}
+
+/// k-fold cross-validation of `task` on `data` (rows labelled for the task): stratified, or,
+/// with `group_col` (the column the rows' groups were read from), group k-fold.
 ///
 /// # Errors
-/// [`crate::Error::Training`] when the data has fewer than `k` rows or a fold cannot be fitted.
+/// [`crate::Error::Training`] when the data has fewer than `k` rows or a fold cannot be fitted;
+/// [`crate::Error::InvalidParameter`] when there are fewer groups than folds.
 pub fn evaluate_cv(
     task: Task,
     params: &TrainParams,
     data: &crate::labelled::Dataset,
     k: usize,
     seed: u64,
+    group_col: Option<&str>,
 ) -> Result<TaskEvaluation> {
     let (units, y) = units_and_labels(data, task);
     if y.len() < k.max(2) {
@@ -699,13 +759,11 @@ pub fn evaluate_cv(
             y.len()
         )));
     }
-    let cv = cross_validate(task, params, &units, &y, k, seed)?;
+    let (folds, how) = plan_folds(task, data, &y, k, seed, group_col)?;
+    let cv = cross_validate_on(task, params, &units, &y, &folds, k)?;
     let mut e = TaskEvaluation::new(
         task,
-        format!(
-            "{k}-fold stratified cross-validation (seed {seed}) on {}",
-            file_name(&data.path)
-        ),
+        format!("{how} on {}", file_name(&data.path)),
         &y,
         &y,
         &cv.probabilities,
@@ -775,6 +833,10 @@ pub struct GridResult {
     pub points: Vec<GridPoint>,
     /// Index of the best point (highest `scoring`; the earlier point on ties).
     pub best: usize,
+    /// How the folds were made ("5-fold stratified cross-validation (seed 42)", "5-fold
+    /// cross-validation grouped by target (56 groups, seed 42)"); empty in older JSON.
+    #[serde(default)]
+    pub folds: String,
 }
 
 impl GridResult {
@@ -785,9 +847,12 @@ impl GridResult {
 }
 
 /// Grid search by cross-validation on `data`, returning every point and the best by `scoring`.
+/// With `group_col` (the column the rows' groups were read from) the folds are group k-fold.
 ///
 /// # Errors
-/// As [`grid_search`]; [`crate::Error::InvalidParameter`] for an empty grid.
+/// As [`grid_search`]; [`crate::Error::InvalidParameter`] for an empty grid or fewer groups
+/// than folds.
+#[allow(clippy::too_many_arguments)]
 pub fn search(
     task: Task,
     base: &TrainParams,
@@ -795,10 +860,12 @@ pub fn search(
     data: &crate::labelled::Dataset,
     k: usize,
     seed: u64,
+    group_col: Option<&str>,
     scoring: Scoring,
 ) -> Result<GridResult> {
     let (units, y) = units_and_labels(data, task);
-    let points = grid_search(task, base, grid, &units, &y, k, seed)?;
+    let (folds, how) = plan_folds(task, data, &y, k, seed, group_col)?;
+    let points = grid_search(task, base, grid, &units, &y, &folds, k)?;
     let best = points
         .iter()
         .enumerate()
@@ -815,6 +882,7 @@ pub fn search(
         scoring,
         points,
         best,
+        folds: how,
     })
 }
 
@@ -960,7 +1028,8 @@ mod tests {
             char_ngrams: vec![None],
             nb_weight: vec![false],
         };
-        let points = grid_search(Task::Stance, &base, &grid, &units, &y, 2, 1).unwrap();
+        let folds = stratified_folds(&y, 2, 1);
+        let points = grid_search(Task::Stance, &base, &grid, &units, &y, &folds, 2).unwrap();
         assert_eq!(points.len(), 4);
         assert!(points.iter().all(|p| (0.0..=1.0).contains(&p.macro_f1)));
         // the same point scored by plain cross-validation agrees

@@ -23,6 +23,9 @@ pub struct Columns {
     /// Column with relevance labels (`negotiation` / `other`), read when the file has it;
     /// `None` ignores it. Default `about`.
     pub about: Option<String>,
+    /// Column naming each row's group for group k-fold cross-validation (e.g. the debate
+    /// topic `target`); required in the header when given. Default `None` (no groups).
+    pub group: Option<String>,
 }
 
 impl Default for Columns {
@@ -32,6 +35,7 @@ impl Default for Columns {
             stance: Some("stance".into()),
             sentiment: Some("sentiment".into()),
             about: Some("about".into()),
+            group: None,
         }
     }
 }
@@ -58,6 +62,9 @@ pub struct Row {
     pub sentiment: Option<usize>,
     /// Index into `Task::Relevance.labels()` (0 negotiation, 1 other), or `None`.
     pub about: Option<usize>,
+    /// The row's value of [`Columns::group`] (trimmed; an empty cell is the group `""`), or
+    /// `None` when no group column was read.
+    pub group: Option<String>,
     /// 1-based line where the row starts in the file.
     pub line: u64,
 }
@@ -133,7 +140,8 @@ impl Dataset {
 ///
 /// # Errors
 /// - [`Error::Io`] when the file cannot be read;
-/// - [`Error::MissingColumn`] when a named column is not in the header;
+/// - [`Error::MissingColumn`] when a named column (text, a label, the group or the split
+///   column) is not in the header;
 /// - [`Error::RaggedRow`] when a row has more or fewer fields than the header;
 /// - [`Error::UnknownLabel`] for a label outside the task's set;
 /// - [`Error::BadRecord`] for invalid UTF-8, broken quoting or an empty text cell.
@@ -197,6 +205,7 @@ pub fn read(path: &Path, columns: &Columns, split: Option<(&str, &str)>) -> Resu
         .about
         .as_deref()
         .and_then(|c| names.iter().position(|h| h == c));
+    let group_i = columns.group.as_deref().map(find).transpose()?;
     let split_i = split.map(|(c, v)| find(c).map(|i| (i, v))).transpose()?;
     let mut rows = Vec::new();
     let mut rec = csv::StringRecord::new();
@@ -251,6 +260,7 @@ pub fn read(path: &Path, columns: &Columns, split: Option<(&str, &str)>) -> Resu
             stance,
             sentiment,
             about,
+            group: group_i.map(|i| rec[i].trim().to_string()),
             line,
         });
     }

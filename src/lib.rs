@@ -30,7 +30,7 @@
 //! let data = Dataset {
 //!     path: "toy.csv".into(),
 //!     rows: rows.iter().enumerate().map(|(i, &(t, s, m))| Row {
-//!         text: t.into(), stance: Some(s), sentiment: Some(m), about: None, line: i as u64 + 2,
+//!         text: t.into(), stance: Some(s), sentiment: Some(m), about: None, group: None, line: i as u64 + 2,
 //!     }).collect(),
 //! };
 //! let params = TrainParams {
@@ -56,6 +56,7 @@ pub mod error;
 pub mod eval;
 pub mod explain;
 pub mod features;
+pub mod folds;
 pub mod fuzzing;
 pub mod html;
 pub mod input;

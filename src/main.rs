@@ -444,6 +444,11 @@ struct EvalArgs {
     /// Seed of the fold shuffle.
     #[arg(long, default_value_t = 42)]
     seed: u64,
+    /// Group k-fold cross-validation (for the cross-validated scores and --grid): rows with the
+    /// same value of this column (e.g. the debate topic `target`) are never split between a
+    /// training and a validation fold; the folds keep the label proportions as whole groups allow.
+    #[arg(long)]
+    group_col: Option<String>,
     /// Search the default grid (alpha × word n-grams × character n-grams × NB weighting × name
     /// masking × class weight) by cross-validation on the training data, print it, and evaluate
     /// the point best by --scoring.
@@ -914,6 +919,7 @@ fn eval(args: &EvalArgs) -> Result<()> {
         stance: col(&args.stance_col),
         sentiment: col(&args.sentiment_col),
         about: Some("about".into()),
+        group: args.group_col.clone(),
     };
     let read = |p: &Path, split: Option<&str>| {
         let sel = split.and_then(|v| args.split_col.as_deref().map(|c| (c, v)));
@@ -1001,6 +1007,7 @@ fn eval(args: &EvalArgs) -> Result<()> {
                 tr,
                 args.folds,
                 args.seed,
+                args.group_col.as_deref(),
                 args.scoring,
             )?;
             task_params = result.best_params().clone();
@@ -1013,6 +1020,7 @@ fn eval(args: &EvalArgs) -> Result<()> {
                 tr,
                 args.folds,
                 args.seed,
+                args.group_col.as_deref(),
             )?),
             Some(te) => {
                 if te.counts(task).iter().sum::<usize>() == 0 {

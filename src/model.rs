@@ -1133,6 +1133,7 @@ mod tests {
                     stance: Some(l),
                     sentiment: with_sentiment.then_some(l),
                     about: None,
+                    group: None,
                     line: i as u64 + 2,
                 })
                 .collect(),

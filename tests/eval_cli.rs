@@ -229,3 +229,80 @@ fn explain_top_terms_a_sentence_and_an_article() {
     let because = q["because"].as_array().unwrap();
     assert!(!because.is_empty() && because.len() <= 3, "{q}");
 }
+
+/// tests/fixtures/small.csv with a `topic` column: six topics of four rows each.
+fn small_with_topics(dir: &std::path::Path) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/small.csv")).unwrap();
+    let mut out = String::new();
+    for (i, line) in text.lines().enumerate() {
+        if i == 0 {
+            out.push_str(&format!("{line},topic\n"));
+        } else {
+            out.push_str(&format!("{line},t{}\n", (i - 1) % 6));
+        }
+    }
+    let p = dir.join("topics.csv");
+    std::fs::write(&p, out).unwrap();
+    p
+}
+
+#[test]
+fn group_col_groups_the_folds_of_cross_validation_and_the_grid() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = small_with_topics(dir.path());
+    let v = eval_json(&[
+        "--data",
+        path_str(&data),
+        "--sentiment-col",
+        "-",
+        "--folds",
+        "3",
+        "--group-col",
+        "topic",
+        "--grid",
+        "--grid-axes",
+        "alpha",
+    ]);
+    let protocol = v["evaluations"][0]["protocol"].as_str().unwrap();
+    assert!(
+        protocol.starts_with("3-fold cross-validation grouped by topic (6 groups, seed 42)"),
+        "{protocol}"
+    );
+    let folds = v["grids"][0]["folds"].as_str().unwrap();
+    assert!(folds.contains("grouped by topic (6 groups"), "{folds}");
+    // the table names the grouping in the grid's heading
+    let o = run(&[
+        "eval",
+        "--data",
+        path_str(&data),
+        "--sentiment-col",
+        "-",
+        "--folds",
+        "3",
+        "--group-col",
+        "topic",
+        "--grid",
+        "--grid-axes",
+        "alpha",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("grouped by topic"), "{}", stdout(&o));
+    // more folds than topics
+    let o = run(&[
+        "eval",
+        "--data",
+        path_str(&data),
+        "--sentiment-col",
+        "-",
+        "--folds",
+        "7",
+        "--group-col",
+        "topic",
+    ]);
+    assert_clean_failure(&o, "6 distinct groups for 7 folds");
+    assert!(stderr(&o).contains("topics.csv") && stderr(&o).contains("`topic`"));
+    // a column the file does not have
+    let o = run(&["eval", "--data", path_str(&data), "--group-col", "motion"]);
+    assert_clean_failure(&o, "motion");
+    assert!(stderr(&o).contains("topics.csv"), "{}", stderr(&o));
+}

@@ -64,6 +64,7 @@ pub fn user_rows<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Row> 
             stance: r.stance,
             sentiment: r.sentiment,
             about: None,
+            group: None,
             line: i as u64 + 2,
         })
         .collect()
@@ -248,6 +249,7 @@ mod tests {
             stance: Some(0),
             sentiment: Some(0),
             about: Some(0),
+            group: None,
             line: 2,
         }]);
         assert_eq!(base_rows(&base, "Negotiation")[0].stance, Some(0));

@@ -131,6 +131,7 @@ fn write_json(
             "task": g.task,
             "scoring": g.scoring,
             "best": g.best,
+            "folds": g.folds,
             "points": g.points.iter().map(|p| json!({
                 "alpha": p.params.alpha,
                 "ngram_range": p.params.vectorizer.ngram_range,
@@ -166,13 +167,19 @@ pub(crate) fn write_tables(
         h(
             out,
             &format!(
-                "{}: grid search ({} points, pooled out-of-fold scores; best by {})",
+                "{}: grid search ({} points, pooled out-of-fold scores; best by {}{})",
                 g.task,
                 g.points.len(),
                 match g.scoring {
                     crate::eval::Scoring::MacroF1 => "macro-F1",
                     crate::eval::Scoring::FAvg => "F_avg",
                     crate::eval::Scoring::Accuracy => "accuracy",
+                },
+                // stratified folds are the default and go unsaid
+                if g.folds.contains("grouped by") {
+                    format!("; {}", g.folds)
+                } else {
+                    String::new()
                 }
             ),
         )?;
