@@ -250,7 +250,7 @@ fn small_with_topics(dir: &std::path::Path) -> std::path::PathBuf {
 fn group_col_groups_the_folds_of_cross_validation_and_the_grid() {
     let dir = tempfile::tempdir().unwrap();
     let data = small_with_topics(dir.path());
-    let v = eval_json(&[
+    let grid = [
         "--data",
         path_str(&data),
         "--sentiment-col",
@@ -262,7 +262,8 @@ fn group_col_groups_the_folds_of_cross_validation_and_the_grid() {
         "--grid",
         "--grid-axes",
         "alpha",
-    ]);
+    ];
+    let v = eval_json(&grid);
     let protocol = v["evaluations"][0]["protocol"].as_str().unwrap();
     assert!(
         protocol.starts_with("3-fold cross-validation grouped by topic (6 groups, seed 42)"),
@@ -271,20 +272,7 @@ fn group_col_groups_the_folds_of_cross_validation_and_the_grid() {
     let folds = v["grids"][0]["folds"].as_str().unwrap();
     assert!(folds.contains("grouped by topic (6 groups"), "{folds}");
     // the table names the grouping in the grid's heading
-    let o = run(&[
-        "eval",
-        "--data",
-        path_str(&data),
-        "--sentiment-col",
-        "-",
-        "--folds",
-        "3",
-        "--group-col",
-        "topic",
-        "--grid",
-        "--grid-axes",
-        "alpha",
-    ]);
+    let o = run(&[&["eval"][..], &grid].concat());
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("grouped by topic"), "{}", stdout(&o));
     // more folds than topics
