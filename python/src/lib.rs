@@ -547,6 +547,7 @@ fn train(
                 stance: st[i],
                 sentiment: se[i],
                 about: ab[i],
+                group: None,
                 line: i as u64 + 1,
             })
             .collect(),
