@@ -96,10 +96,6 @@ impl Article<'_> {
             f.is(aux - 1, "it") && (aux == 1 || matches!(f.toks[aux - 2].text, "," | ";"));
         let (s, e, from, to) = if expletive && aux == 1 {
             let k = (me..n).find(|&k| f.is(k, "that"))?;
-            if k + 1 >= n {
-                // "that" ends the sentence: no that-clause, no content
-                return None;
-            }
             let last = last_content_token(f, k + 1, n);
             if last <= k {
                 return None;
